@@ -1,0 +1,4 @@
+/**
+ * The parley command line softphone.
+ */
+package dev.parley.cli;

@@ -1,0 +1,4 @@
+/**
+ * The softphone API: phones, lines, calls, registration, dialogs and media wiring.
+ */
+package dev.parley.ua;
