@@ -1,4 +1,4 @@
 /** RFC 8866 session descriptions and RFC 3264 offer/answer. */
 module dev.parley.sdp {
-    // exports dev.parley.sdp;  (enabled once the package has its first class)
+    exports dev.parley.sdp;
 }

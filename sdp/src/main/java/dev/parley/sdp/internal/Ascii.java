@@ -1,0 +1,110 @@
+package dev.parley.sdp.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/** Byte-level helpers for the SDP parser: numbers, text and the common tokens shared instead of copied. */
+final class Ascii {
+    /** Tokens that appear in almost every description; returning the constant avoids one allocation each. */
+    private static final String[] COMMON = {
+        "IN", "IP4", "IP6", "-", "audio", "video", "RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
+        "UDP/TLS/RTP/SAVPF", "PCMU", "PCMA", "G722", "G729", "GSM", "iLBC", "opus", "telephone-event",
+        "0-15", "0-16", "H261", "H263", "H264", "MPV", "VP8",
+    };
+    private static final byte[][] COMMON_BYTES = new byte[COMMON.length][];
+    private static final String[] SMALL_NUMBERS = new String[128];
+
+    static {
+        for (int i = 0; i < COMMON.length; i++) {
+            COMMON_BYTES[i] = COMMON[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+            SMALL_NUMBERS[i] = Integer.toString(i).intern();
+        }
+    }
+
+    private Ascii() {
+    }
+
+    /**
+     * The decimal value of {@code b[s..e)}, or -1 if it is empty, longer than {@code maxDigits}
+     * (at most 18, so the value fits a long) or holds a non-digit.
+     */
+    static long number(byte[] b, int s, int e, int maxDigits) {
+        int n = e - s;
+        if (n <= 0 || n > maxDigits) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = s; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** {@code b[s..e)} as text (UTF-8), sharing the string for common tokens and small numbers. */
+    static String text(byte[] b, int s, int e) {
+        int n = e - s;
+        if (n <= 3) {
+            long v = number(b, s, e, 3);
+            if (v >= 0 && v < SMALL_NUMBERS.length && (n == 1 || b[s] != '0')) {
+                return SMALL_NUMBERS[(int) v];
+            }
+        }
+        for (int k = 0; k < COMMON_BYTES.length; k++) {
+            byte[] c = COMMON_BYTES[k];
+            if (c.length == n && c[0] == b[s] && same(c, b, s)) {
+                return COMMON[k];
+            }
+        }
+        return new String(b, s, n, StandardCharsets.UTF_8);
+    }
+
+    private static boolean same(byte[] c, byte[] b, int s) {
+        for (int i = 1; i < c.length; i++) {
+            if (c[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if {@code b[s..e)} equals the ASCII {@code literal}. */
+    static boolean equals(byte[] b, int s, int e, String literal) {
+        if (e - s != literal.length()) {
+            return false;
+        }
+        for (int i = 0; i < literal.length(); i++) {
+            if (b[s + i] != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The index after the last non-blank byte of {@code b[s..e)}. */
+    static int trimEnd(byte[] b, int s, int e) {
+        while (e > s && isSpace(b[e - 1])) {
+            e--;
+        }
+        return e;
+    }
+
+    /** At most 40 bytes of the line, printable ASCII only, for error messages. */
+    static String excerpt(byte[] b, int s, int e) {
+        int n = Math.min(e - s, 40);
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = s; i < s + n; i++) {
+            char c = (char) (b[i] & 0xFF);
+            sb.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.sdp.internal;
+
+/**
+ * Splits a line value into fields separated by runs of blanks, recording their bounds in
+ * reusable arrays so that splitting allocates nothing.
+ */
+final class Fields {
+    final int[] start;
+    final int[] end;
+    int count;
+
+    Fields(int capacity) {
+        start = new int[capacity];
+        end = new int[capacity];
+    }
+
+    /**
+     * Splits {@code b[s..e)}. Returns the number of fields, or -1 if there are more than
+     * {@code max} (or more than the capacity).
+     */
+    int split(byte[] b, int s, int e, int max) {
+        int limit = Math.min(max, start.length);
+        count = 0;
+        int i = s;
+        while (true) {
+            // Lenient: RFC 8866 separates fields by one space; runs of spaces or tabs are accepted.
+            while (i < e && Ascii.isSpace(b[i])) {
+                i++;
+            }
+            if (i >= e) {
+                return count;
+            }
+            if (count == limit) {
+                count = -1;
+                return -1;
+            }
+            start[count] = i;
+            while (i < e && !Ascii.isSpace(b[i])) {
+                i++;
+            }
+            end[count++] = i;
+        }
+    }
+
+    String text(byte[] b, int i) {
+        return Ascii.text(b, start[i], end[i]);
+    }
+
+    long number(byte[] b, int i, int maxDigits) {
+        return Ascii.number(b, start[i], end[i], maxDigits);
+    }
+
+    /** Fields {@code from..count-1} joined by single spaces. */
+    String join(byte[] b, int from) {
+        if (from >= count) {
+            return "";
+        }
+        if (from == count - 1) {
+            return text(b, from);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < count; i++) {
+            if (i > from) {
+                sb.append(' ');
+            }
+            sb.append(text(b, i));
+        }
+        return sb.toString();
+    }
+}

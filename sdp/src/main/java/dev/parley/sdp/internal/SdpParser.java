@@ -1,0 +1,370 @@
+package dev.parley.sdp.internal;
+
+import dev.parley.sdp.Attribute;
+import dev.parley.sdp.Bandwidth;
+import dev.parley.sdp.Connection;
+import dev.parley.sdp.MediaDescription;
+import dev.parley.sdp.Origin;
+import dev.parley.sdp.SdpLimits;
+import dev.parley.sdp.SdpParseException;
+import dev.parley.sdp.SdpParseException.Reason;
+import dev.parley.sdp.SessionDescription;
+import dev.parley.sdp.Timing;
+import dev.parley.sdp.UnknownLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * RFC 8866 §5 parser. One pass over the bytes, one line at a time.
+ *
+ * <pre>
+ * session-description = v= o= s= [i=] [u=] *e= *p= [c=] *b= 1*(t= *r=) [z=] [k=] *a= *media
+ * media-description   = m= [i=] *c= *b= [k=] *a=
+ *
+ * state      line           action
+ * START      v=0            -> SESSION        anything else: MISSING_VERSION
+ * SESSION    o s i u e p c b t r z k a     fill the session (any order: Lenient)
+ * SESSION    m=             -> MEDIA          open the first media section
+ * MEDIA      i c b k a      fill the current media section
+ * MEDIA      m=             open the next media section
+ * MEDIA      v o s          DUPLICATE_LINE (or MISSING_* if never seen)
+ * any        unknown letter keep as UnknownLine in the current section
+ * </pre>
+ *
+ * Strict where meaning breaks (RFC 8866 §5): v/o/s present, o= six fields, numeric ports,
+ * RTP formats that are payload types. Lenient elsewhere: LF-only line ends, trailing blanks,
+ * empty lines, known lines out of order, unknown line types, empty s=.
+ */
+public final class SdpParser {
+    private final byte[] b;
+    private final SdpLimits limits;
+    private final Fields fields;
+    private int lineNo;
+    private int lineStart;
+
+    // Session state.
+    private Origin origin;
+    private String sessionName;
+    private String information;
+    private String uri;
+    private final List<String> emails = new ArrayList<>(0);
+    private final List<String> phones = new ArrayList<>(0);
+    private Connection connection;
+    private final List<Bandwidth> bandwidths = new ArrayList<>(0);
+    private final List<Timing> timings = new ArrayList<>(1);
+    private List<String> repeats;
+    private long timingStart;
+    private long timingStop;
+    private String timeZones;
+    private String key;
+    private final List<Attribute> attributes = new ArrayList<>(4);
+    private final List<UnknownLine> unknown = new ArrayList<>(0);
+    private int sessionLines;
+    private final List<MediaDescription> media = new ArrayList<>(2);
+    private MediaSection current;
+
+    private SdpParser(byte[] b, SdpLimits limits) {
+        this.b = b;
+        this.limits = limits;
+        this.fields = new Fields(limits.maxFormats() + 3);
+    }
+
+    /** Parses {@code b[off..off+len)}. Throws only {@link SdpParseException} for bad input. */
+    public static SessionDescription parse(byte[] b, int off, int len, SdpLimits limits) {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len > limits.maxBytes()) {
+            throw new SdpParseException(Reason.TOO_LARGE, 0, off, len + " bytes");
+        }
+        return new SdpParser(b, limits).run(off, off + len);
+    }
+
+    private SessionDescription run(int off, int end) {
+        boolean seenVersion = false;
+        int pos = off;
+        while (pos < end) {
+            lineStart = pos;
+            lineNo++;
+            int lf = pos;
+            while (lf < end && b[lf] != '\n') {
+                lf++;
+            }
+            // Lenient: RFC 8866 §5 says CRLF, but a bare LF also ends a line.
+            int e = lf > pos && b[lf - 1] == '\r' ? lf - 1 : lf;
+            pos = lf + 1;
+            if (Ascii.trimEnd(b, lineStart, e) == lineStart) {
+                continue; // Lenient: an empty line carries nothing.
+            }
+            checkLine(lineStart, e);
+            char type = (char) b[lineStart];
+            int v = lineStart + 2;
+            if (!seenVersion) {
+                if (type != 'v') {
+                    throw error(Reason.MISSING_VERSION);
+                }
+                // RFC 8866 §5.1: v=0 is the only version.
+                if (!Ascii.equals(b, v, Ascii.trimEnd(b, v, e), "0")) {
+                    throw error(Reason.BAD_VERSION);
+                }
+                seenVersion = true;
+            } else if (current == null) {
+                sessionLine(type, v, e);
+            } else {
+                mediaLine(type, v, e);
+            }
+        }
+        if (!seenVersion) {
+            throw new SdpParseException(Reason.EMPTY, 0, off, "");
+        }
+        finishMedia();
+        finishTiming();
+        if (origin == null) {
+            throw new SdpParseException(Reason.MISSING_ORIGIN, lineNo, lineStart, "no o= line");
+        }
+        if (sessionName == null) {
+            throw new SdpParseException(Reason.MISSING_SESSION_NAME, lineNo, lineStart, "no s= line");
+        }
+        return new SessionDescription(origin, sessionName, information, uri, emails, phones, connection, bandwidths,
+                timings, timeZones, key, attributes, unknown, media);
+    }
+
+    /** RFC 8866 §5: {@code <type>=<value>}, type one letter, no NUL or CR inside the line. */
+    private void checkLine(int s, int e) {
+        if (e - s < 2 || b[s + 1] != '=' || !isLetter(b[s])) {
+            throw error(Reason.MALFORMED_LINE);
+        }
+        for (int i = s + 2; i < e; i++) {
+            if (b[i] == 0 || b[i] == '\r') {
+                throw error(Reason.MALFORMED_LINE);
+            }
+        }
+    }
+
+    private void sessionLine(char type, int v, int e) {
+        if (type != 'm' && type != 'r' && ++sessionLines > limits.maxLinesPerSection()) {
+            throw error(Reason.TOO_LARGE);
+        }
+        switch (type) {
+            case 'v' -> throw error(Reason.DUPLICATE_LINE);
+            case 'o' -> {
+                if (origin != null) {
+                    throw error(Reason.DUPLICATE_LINE);
+                }
+                origin = origin(v, e);
+            }
+            case 's' -> sessionName = once(sessionName, v, e);
+            case 'i' -> information = once(information, v, e);
+            case 'u' -> uri = once(uri, v, e);
+            case 'e' -> emails.add(Ascii.text(b, v, e));
+            case 'p' -> phones.add(Ascii.text(b, v, e));
+            case 'c' -> {
+                if (connection != null) {
+                    throw error(Reason.DUPLICATE_LINE);
+                }
+                connection = connection(v, e);
+            }
+            case 'b' -> bandwidths.add(bandwidth(v, e));
+            case 't' -> {
+                finishTiming();
+                if (fields.split(b, v, e, 2) != 2) {
+                    throw error(Reason.BAD_TIMING);
+                }
+                timingStart = fields.number(b, 0, 18);
+                timingStop = fields.number(b, 1, 18);
+                if (timingStart < 0 || timingStop < 0) {
+                    throw error(Reason.BAD_TIMING);
+                }
+                repeats = new ArrayList<>(0);
+            }
+            case 'r' -> {
+                // RFC 8866 §5.10: r= repeats the t= line just before it.
+                if (repeats == null) {
+                    throw error(Reason.BAD_TIMING);
+                }
+                if (repeats.size() >= limits.maxLinesPerSection()) {
+                    throw error(Reason.TOO_LARGE);
+                }
+                repeats.add(Ascii.text(b, v, e));
+            }
+            case 'z' -> timeZones = once(timeZones, v, e);
+            case 'k' -> key = once(key, v, e);
+            case 'a' -> attributes.add(attribute(v, e));
+            case 'm' -> current = media(v, e);
+            default -> unknown.add(new UnknownLine(type, Ascii.text(b, v, e)));
+        }
+    }
+
+    private void mediaLine(char type, int v, int e) {
+        MediaSection m = current;
+        if (type != 'm' && ++m.lines > limits.maxLinesPerSection()) {
+            throw error(Reason.TOO_LARGE);
+        }
+        switch (type) {
+            case 'm' -> {
+                finishMedia();
+                current = media(v, e);
+            }
+            case 'v' -> throw error(Reason.DUPLICATE_LINE);
+            case 'o' -> throw error(origin == null ? Reason.MISSING_ORIGIN : Reason.DUPLICATE_LINE);
+            case 's' -> throw error(sessionName == null ? Reason.MISSING_SESSION_NAME : Reason.DUPLICATE_LINE);
+            case 'i' -> m.information = once(m.information, v, e);
+            case 'c' -> {
+                if (m.connection == null) {
+                    m.connection = connection(v, e);
+                } else {
+                    // Lenient: RFC 8866 §5.7 allows several c= for layered multicast; extra ones are kept as is.
+                    m.unknown.add(new UnknownLine('c', Ascii.text(b, v, e)));
+                }
+            }
+            case 'b' -> m.bandwidths.add(bandwidth(v, e));
+            case 'k' -> m.key = once(m.key, v, e);
+            case 'a' -> m.attributes.add(attribute(v, e));
+            // Lenient: session-only lines (t, r, z, u, e, p) inside a media section are kept, not rejected.
+            default -> m.unknown.add(new UnknownLine(type, Ascii.text(b, v, e)));
+        }
+    }
+
+    private String once(String previous, int v, int e) {
+        if (previous != null) {
+            throw error(Reason.DUPLICATE_LINE);
+        }
+        // Free text is kept exactly, trailing blanks included (RFC 4317's "s= ").
+        return Ascii.text(b, v, e);
+    }
+
+    /** RFC 8866 §5.2: o=username sess-id sess-version nettype addrtype unicast-address. */
+    private Origin origin(int v, int e) {
+        if (fields.split(b, v, e, 6) != 6) {
+            throw error(Reason.BAD_ORIGIN);
+        }
+        long version = fields.number(b, 2, 18);
+        if (version < 0) {
+            throw error(Reason.BAD_ORIGIN);
+        }
+        Connection address = new Connection(fields.text(b, 3), fields.text(b, 4), fields.text(b, 5));
+        return new Origin(fields.text(b, 0), fields.text(b, 1), version, address);
+    }
+
+    /** RFC 8866 §5.7: c=nettype addrtype connection-address. */
+    private Connection connection(int v, int e) {
+        if (fields.split(b, v, e, 3) != 3) {
+            throw error(Reason.BAD_CONNECTION);
+        }
+        return new Connection(fields.text(b, 0), fields.text(b, 1), fields.text(b, 2));
+    }
+
+    /** RFC 8866 §5.8: b=bwtype:bandwidth. */
+    private Bandwidth bandwidth(int v, int e) {
+        int end = Ascii.trimEnd(b, v, e);
+        int colon = v;
+        while (colon < end && b[colon] != ':') {
+            colon++;
+        }
+        long value = colon < end ? Ascii.number(b, colon + 1, end, 18) : -1;
+        if (colon == v || value < 0) {
+            throw error(Reason.BAD_BANDWIDTH);
+        }
+        return new Bandwidth(Ascii.text(b, v, colon), value);
+    }
+
+    private Attribute attribute(int v, int e) {
+        Attribute a = AttributeParser.parse(b, v, e, fields);
+        if (a == null) {
+            throw error(Reason.BAD_ATTRIBUTE);
+        }
+        return a;
+    }
+
+    /** RFC 8866 §5.14: m=media port[/number of ports] proto 1*(SP fmt). */
+    private MediaSection media(int v, int e) {
+        if (media.size() >= limits.maxMedia()) {
+            throw error(Reason.TOO_LARGE);
+        }
+        int n = fields.split(b, v, e, limits.maxFormats() + 3);
+        if (n < 0) {
+            throw error(Reason.TOO_LARGE);
+        }
+        if (n < 4) {
+            throw error(Reason.BAD_MEDIA);
+        }
+        int ps = fields.start[1];
+        int pe = fields.end[1];
+        int slash = ps;
+        while (slash < pe && b[slash] != '/') {
+            slash++;
+        }
+        long port = Ascii.number(b, ps, slash, 5);
+        long count = slash < pe ? Ascii.number(b, slash + 1, pe, 5) : 0;
+        if (port < 0 || port > 65_535 || count < 0 || (slash < pe && count == 0)) {
+            throw error(Reason.BAD_PORT);
+        }
+        MediaSection m = new MediaSection(fields.text(b, 0), (int) port, (int) count, fields.text(b, 2), n - 3);
+        boolean rtp = MediaDescription.isRtpProto(m.proto);
+        for (int i = 3; i < n; i++) {
+            if (rtp) {
+                // RFC 3551 §3 / RFC 8866 §5.14: with an RTP profile each format is a payload type 0..127.
+                long pt = fields.number(b, i, 3);
+                if (pt < 0 || pt > 127) {
+                    throw error(Reason.BAD_PAYLOAD_TYPE);
+                }
+            }
+            m.formats[i - 3] = fields.text(b, i);
+        }
+        return m;
+    }
+
+    private void finishMedia() {
+        if (current != null) {
+            media.add(current.build());
+            current = null;
+        }
+    }
+
+    private void finishTiming() {
+        if (repeats != null) {
+            timings.add(new Timing(timingStart, timingStop, repeats));
+            repeats = null;
+        }
+    }
+
+    private SdpParseException error(Reason reason) {
+        int e = lineStart;
+        while (e < b.length && b[e] != '\n' && b[e] != '\r') {
+            e++;
+        }
+        return new SdpParseException(reason, lineNo, lineStart, Ascii.excerpt(b, lineStart, e));
+    }
+
+    private static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** A media section being filled. */
+    private static final class MediaSection {
+        final String media;
+        final int port;
+        final int portCount;
+        final String proto;
+        final String[] formats;
+        String information;
+        Connection connection;
+        final List<Bandwidth> bandwidths = new ArrayList<>(0);
+        String key;
+        final List<Attribute> attributes = new ArrayList<>(8);
+        final List<UnknownLine> unknown = new ArrayList<>(0);
+        int lines;
+
+        MediaSection(String media, int port, int portCount, String proto, int formatCount) {
+            this.media = media;
+            this.port = port;
+            this.portCount = portCount;
+            this.proto = proto;
+            this.formats = new String[formatCount];
+        }
+
+        MediaDescription build() {
+            return new MediaDescription(media, port, portCount, proto, List.of(formats), information, connection,
+                    bandwidths, key, attributes, unknown);
+        }
+    }
+}
