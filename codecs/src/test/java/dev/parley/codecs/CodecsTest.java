@@ -12,6 +12,7 @@ class CodecsTest {
     void byName_isCaseInsensitive() {
         assertSame(Codecs.PCMU, Codecs.byName("pcmu").orElseThrow());
         assertSame(Codecs.PCMA, Codecs.byName("PCMA").orElseThrow());
+        assertSame(Codecs.G722, Codecs.byName("g722").orElseThrow());
         assertTrue(Codecs.byName("opus").isEmpty());
     }
 
@@ -19,6 +20,7 @@ class CodecsTest {
     void byPayloadType_followsRfc3551Table4() {
         assertSame(Codecs.PCMU, Codecs.byPayloadType(0).orElseThrow());
         assertSame(Codecs.PCMA, Codecs.byPayloadType(8).orElseThrow());
+        assertSame(Codecs.G722, Codecs.byPayloadType(9).orElseThrow());
         assertTrue(Codecs.byPayloadType(96).isEmpty());
         assertTrue(Codecs.byPayloadType(-1).isEmpty());
     }
@@ -31,6 +33,25 @@ class CodecsTest {
             assertEquals(160, codec.encodedLength(160));
             assertEquals(160, codec.decodedLength(160));
         }
+    }
+
+    @Test
+    void g722_sixteenKilohertzAudioOnAnEightKilohertzRtpClock() {
+        // RFC 3551 §4.5.2: 20 ms is 320 samples, 160 octets and 160 RTP timestamp units.
+        assertEquals(16000, Codecs.G722.sampleRate());
+        assertEquals(8000, Codecs.G722.rtpClockRate());
+        assertEquals(320, Codecs.G722.samplesPerFrame(20));
+        assertEquals(160, Codecs.G722.rtpTimestampsPerFrame(20));
+        assertEquals(160, Codecs.G722.encodedLength(320));
+        assertEquals(320, Codecs.G722.decodedLength(160));
+    }
+
+    @Test
+    void g722Decoder_acceptsOnlyTheThreeG722BitRates() {
+        Codecs.g722Decoder(64_000);
+        Codecs.g722Decoder(56_000);
+        Codecs.g722Decoder(48_000);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Codecs.g722Decoder(32_000));
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.parley.codecs.internal;
+
+/**
+ * The state of one G.722 sub-band ADPCM coder (ITU-T G.722 §3.6 / §4.2 blocks 3 and 4): the
+ * quantiser scale factor and the adaptive predictor with two poles and six zeros. Encoder and
+ * decoder hold one per band and drive it identically, which is what keeps them in step.
+ *
+ * <p>Arithmetic follows the 16-bit fixed point of the G.191 reference: every sum saturates to
+ * 16 bits ({@link #add}), every product is {@code (a·b) >> 15} ({@link #mult}).
+ */
+final class G722Band {
+
+    private final boolean lower;
+    int det;       // quantiser scale factor (DETL / DETH)
+    int nb;        // logarithmic scale factor (NBL / NBH)
+    int s;         // predicted signal (SL / SH)
+    private int sz;                        // zero-section prediction (SZL / SZH)
+    private final int[] d = new int[7];    // quantised difference signal, d[1..6] the last six
+    private final int[] b = new int[7];    // zero predictor coefficients b[1..6]
+    private int a1;                        // pole predictor coefficients
+    private int a2;
+    private int r1;                        // reconstructed signal, last two
+    private int r2;
+    private int p1;                        // partially reconstructed signal, last two
+    private int p2;
+
+    G722Band(boolean lower) {
+        this.lower = lower;
+        reset();
+    }
+
+    void reset() {
+        // G.722 §3.6 / Table 16: DETL = 32, DETH = 8, everything else zero.
+        det = lower ? 32 : 8;
+        nb = 0;
+        s = 0;
+        sz = 0;
+        java.util.Arrays.fill(d, 0);
+        java.util.Arrays.fill(b, 0);
+        a1 = 0;
+        a2 = 0;
+        r1 = 0;
+        r2 = 0;
+        p1 = 0;
+        p2 = 0;
+    }
+
+    /** LOGSCL / LOGSCH then SCALEL / SCALEH: adapts the scale factor to the code just sent. */
+    void adaptScale(int wlOrWh) {
+        // LOGSCL/LOGSCH: NB = NB · 127/128 + W, kept within [0, 18432] (lower) or [0, 22528] (higher).
+        int next = add(mult(nb, 32512), wlOrWh);
+        int max = lower ? 18432 : 22528;
+        nb = next < 0 ? 0 : Math.min(next, max);
+        // SCALEL/SCALEH: DET = 2^(NB/2048) by table ILB, then scaled to the band (2 more bits for the high band).
+        int mantissa = G722Tables.ILB[(nb >> 6) & 31];
+        int shift = (lower ? 8 : 10) - (nb >> 11);
+        int wd = shift < 0 ? mantissa << -shift : mantissa >> shift;
+        det = wd << 2;
+    }
+
+    /**
+     * Blocks 4L/4H: RECONS, PARREC, UPPOL2, UPPOL1, UPZERO, DELAYA, FILTEP, FILTEZ, PREDIC, for
+     * the quantised difference {@code dt} of this sample. Leaves the next prediction in {@link #s}.
+     */
+    void update(int dt) {
+        int p0 = add(dt, sz);      // PARREC: partially reconstructed signal
+        int r0 = add(s, dt);       // RECONS: reconstructed signal
+
+        // UPPOL2: the second pole coefficient, kept within ±12288.
+        int sg0 = p0 >> 15;
+        int sg1 = p1 >> 15;
+        int sg2 = p2 >> 15;
+        int wd1 = shl2(a1);
+        int wd2 = sg0 == sg1 ? negate(wd1) : wd1;
+        wd2 >>= 7;
+        int wd3 = sg0 == sg2 ? 128 : -128;
+        int newA2 = add(add(wd2, wd3), mult(a2, 32512));
+        newA2 = Math.max(-12288, Math.min(12288, newA2));
+
+        // UPPOL1: the first pole coefficient, kept within ±(15360 − a2).
+        int newA1 = add(mult(a1, 32640), sg0 == sg1 ? 192 : -192);
+        int limit = add(15360, negate(newA2));
+        if (newA1 > limit) {
+            newA1 = limit;
+        } else if (newA1 < -limit) {
+            newA1 = -limit;
+        }
+
+        // UPZERO: sign-sign update of the six zero coefficients, leaking by 1/256.
+        int step = dt == 0 ? 0 : 128;
+        int sgd = dt >> 15;
+        for (int i = 1; i <= 6; i++) {
+            int sign = (d[i] >> 15) == sgd ? step : -step;
+            b[i] = add(sign, mult(b[i], 32640));
+        }
+
+        // DELAYA: shift the histories.
+        for (int i = 6; i > 1; i--) {
+            d[i] = d[i - 1];
+        }
+        d[1] = dt;
+        r2 = r1;
+        r1 = r0;
+        p2 = p1;
+        p1 = p0;
+        a2 = newA2;
+        a1 = newA1;
+
+        // FILTEP: pole section.
+        int sp = add(mult(a1, add(r1, r1)), mult(a2, add(r2, r2)));
+        // FILTEZ: zero section, saturating after each term from b6·d6 down to b1·d1 (as G.191 does).
+        int z = 0;
+        for (int i = 6; i >= 1; i--) {
+            z = add(z, mult(add(d[i], d[i]), b[i]));
+        }
+        sz = z;
+        // PREDIC
+        s = add(sp, sz);
+    }
+
+    static int add(int x, int y) {
+        return sat16(x + y);
+    }
+
+    static int mult(int x, int y) {
+        return sat16((x * y) >> 15);
+    }
+
+    private static int negate(int x) {
+        return x == Short.MIN_VALUE ? Short.MAX_VALUE : -x;
+    }
+
+    private static int shl2(int x) {
+        return sat16(x << 2);
+    }
+
+    static int sat16(int x) {
+        return x > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(x, Short.MIN_VALUE);
+    }
+}
