@@ -174,11 +174,9 @@ public final class OfferAnswer {
         if (local != null && i < local.media().size() && !local.media().get(i).isDisabled()) {
             port = local.media().get(i).port(); // keep the port a stream already uses
         }
+        // RFC 3264 §8.4: c=0.0.0.0 only means "send nothing to me"; it does not change the answer's
+        // direction (RFC 4317 §5.2 answers such an offer normally). NegotiatedMedia stops sending.
         Direction offered = offer.directionOf(om);
-        Connection c = offer.connectionOf(om);
-        if (c != null && c.isHoldAddress()) {
-            offered = offered.intersect(Direction.SENDONLY); // RFC 3264 §8.4: the offerer receives nothing
-        }
         // RFC 3264 §6.1: sendonly is answered recvonly or inactive, recvonly sendonly or inactive,
         // inactive inactive; sendrecv whatever this endpoint wants.
         Direction answered = offered.reversed().intersect(localDirection(cap));
