@@ -1,4 +1,4 @@
 /** RFC 3261 message layer: model, parser, serializer. */
 module dev.parley.sip.message {
-    // exports dev.parley.sip.message;  (enabled once the package has its first class)
+    exports dev.parley.sip.message;
 }

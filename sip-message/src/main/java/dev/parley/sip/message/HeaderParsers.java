@@ -1,0 +1,303 @@
+package dev.parley.sip.message;
+
+import dev.parley.sip.message.SipParseException.Reason;
+import dev.parley.sip.message.internal.Chars;
+import dev.parley.sip.message.internal.Cursor;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Grammar of the typed header values (RFC 3261 §25.1), over one list element each. */
+final class HeaderParsers {
+
+    private HeaderParsers() {
+    }
+
+    /**
+     * RFC 3261 §20.42: via-parm = sent-protocol LWS sent-by *( SEMI via-params ),
+     * sent-protocol = protocol-name SLASH protocol-version SLASH transport.
+     */
+    static Via via(Cursor c) {
+        c.skipLws();
+        String name = c.token(Reason.BAD_VIA);
+        c.expectSeparator('/', Reason.BAD_VIA);
+        String version = c.token(Reason.BAD_VIA);
+        c.expectSeparator('/', Reason.BAD_VIA);
+        String transport = c.token(Reason.BAD_VIA);
+        int before = c.pos();
+        c.skipLws();
+        if (c.pos() == before) {
+            throw c.error(Reason.BAD_VIA);
+        }
+        String host = host(c, Reason.BAD_VIA);
+        int port = -1;
+        if (c.trySeparator(':')) {
+            port = (int) c.number(65535, Reason.BAD_VIA);
+        }
+        Parameters params = params(c);
+        end(c, Reason.BAD_VIA);
+        checkNumeric(c, params, "ttl", 255);
+        checkNumeric(c, params, "rport", 65535);
+        return new Via(name + "/" + version, transport, host, port, params);
+    }
+
+    /** RFC 3261 §25.1: host = hostname / IPv4address / IPv6reference; returns IPv6 without brackets. */
+    private static String host(Cursor c, Reason reason) {
+        byte[] b = c.buf();
+        int s = c.pos();
+        if (c.peekIs('[')) {
+            int p = s + 1;
+            while (p < c.end() && (Chars.hexValue(b[p]) >= 0 || b[p] == ':' || b[p] == '.')) {
+                p++;
+            }
+            if (p >= c.end() || b[p] != ']' || p == s + 1) {
+                throw c.errorAt(reason, p);
+            }
+            c.pos(p + 1);
+            return c.ascii(s + 1, p);
+        }
+        c.span(Chars.HOST);
+        if (c.pos() == s) {
+            throw c.error(reason);
+        }
+        return c.ascii(s, c.pos());
+    }
+
+    /**
+     * RFC 3261 §25.1: *( SEMI generic-param ), generic-param = token [ EQUAL gen-value ],
+     * gen-value = token / host / quoted-string.
+     */
+    static Parameters params(Cursor c) {
+        if (!c.trySeparator(';')) {
+            return Parameters.EMPTY;
+        }
+        List<String> kv = new ArrayList<>(6);
+        long quoted = 0;
+        do {
+            kv.add(c.token(Reason.BAD_PARAMETER));
+            if (c.trySeparator('=')) {
+                if (c.peekIs('"')) {
+                    if (kv.size() / 2 < 64) {
+                        quoted |= 1L << (kv.size() / 2);
+                    }
+                    kv.add(c.quotedString());
+                } else if (c.peekIs('[')) {
+                    int s = c.pos();
+                    host(c, Reason.BAD_PARAMETER);
+                    kv.add(c.ascii(s, c.pos()));
+                } else {
+                    // Lenient: RFC 5118 §4.5 — an IPv6 received value may come without brackets,
+                    // so ':' is accepted inside token-like values.
+                    int s = c.pos();
+                    while (!c.atEnd() && (Chars.is(c.buf()[c.pos()], Chars.TOKEN) || c.peekIs(':'))) {
+                        c.advance();
+                    }
+                    if (c.pos() == s) {
+                        throw c.error(Reason.BAD_PARAMETER);
+                    }
+                    kv.add(c.ascii(s, c.pos()));
+                }
+            } else {
+                kv.add(null);
+            }
+        } while (c.trySeparator(';'));
+        return Parameters.trusted(kv, quoted);
+    }
+
+    private static void end(Cursor c, Reason reason) {
+        c.skipLws();
+        if (!c.atEnd()) {
+            throw c.error(reason);
+        }
+    }
+
+    private static void checkNumeric(Cursor c, Parameters params, String name, long max) {
+        String v = params.get(name).orElse(null);
+        if (v == null || (v.isEmpty() && name.equals("rport"))) {
+            return;
+        }
+        if (v.isEmpty() || v.length() > 19) {
+            throw c.error(Reason.BAD_PARAMETER);
+        }
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                throw c.error(Reason.BAD_PARAMETER);
+            }
+            n = n * 10 + (ch - '0');
+        }
+        if (n > max) {
+            throw c.error(Reason.NUMBER_OUT_OF_RANGE);
+        }
+    }
+
+    /** RFC 3261 §20.16: CSeq = "CSeq" HCOLON 1*DIGIT LWS Method. */
+    static CSeq cseq(Cursor c) {
+        c.skipLws();
+        long n = c.number(CSeq.MAX, Reason.BAD_CSEQ);
+        int before = c.pos();
+        c.skipLws();
+        if (c.pos() == before) {
+            throw c.error(Reason.BAD_CSEQ);
+        }
+        String method = SipMethod.intern(c.token(Reason.BAD_CSEQ));
+        end(c, Reason.BAD_CSEQ);
+        return new CSeq(n, method);
+    }
+
+    /** RFC 3261 §25.1: callid = word [ "@" word ]. */
+    static String callId(Cursor c) {
+        c.skipLws();
+        int s = c.pos();
+        c.span(Chars.WORD);
+        if (c.pos() == s) {
+            throw c.error(Reason.BAD_CALL_ID);
+        }
+        if (c.peekIs('@')) {
+            c.advance();
+            int w = c.span(Chars.WORD);
+            if (c.pos() == w) {
+                throw c.error(Reason.BAD_CALL_ID);
+            }
+        }
+        int e = c.pos();
+        end(c, Reason.BAD_CALL_ID);
+        return c.ascii(s, e);
+    }
+
+    /** A single unsigned decimal value up to {@code max} (Max-Forwards, Expires, Min-Expires). */
+    static long number(Cursor c, long max) {
+        c.skipLws();
+        long n = c.number(max, Reason.BAD_HEADER_VALUE);
+        end(c, Reason.BAD_HEADER_VALUE);
+        return n;
+    }
+
+    /**
+     * RFC 3261 §25.1: ( name-addr / addr-spec ) *( SEMI params ), name-addr = [ display-name ]
+     * LAQUOT addr-spec RAQUOT, display-name = *(token LWS) / quoted-string.
+     */
+    static NameAddr nameAddr(Cursor c, boolean contact) {
+        c.skipLws();
+        byte[] b = c.buf();
+        String display = null;
+        Uri uri;
+        if (c.peekIs('"')) {
+            display = c.quotedString();
+            c.skipLws();
+            if (!c.peekIs('<')) {
+                throw c.error(Reason.BAD_NAME_ADDR);
+            }
+        }
+        if (!c.peekIs('<')) {
+            int s = c.pos();
+            int e = s;
+            int lt = -1;
+            for (int p = s; p < c.end(); p++) {
+                byte x = b[p];
+                if (x == '<') {
+                    lt = p;
+                    break;
+                }
+                if (x == '"' || x == ',' || x == '>') {
+                    break;
+                }
+            }
+            if (lt >= 0) {
+                // Lenient: RFC 4475 §3.1.1.6 — no LWS required between the display name and "<".
+                for (int p = s; p < lt; p++) {
+                    if (!Chars.is(b[p], Chars.TOKEN) && !Chars.isLws(b[p])) {
+                        throw c.errorAt(Reason.BAD_NAME_ADDR, p);
+                    }
+                }
+                int de = lt;
+                while (de > s && Chars.isLws(b[de - 1])) {
+                    de--;
+                }
+                display = de > s ? c.utf8(s, de) : null;
+                c.pos(lt);
+            } else {
+                // RFC 3261 §20.10: without angle brackets, everything after the first ';' is a header
+                // parameter, and a URI with ',' '?' or ';' of its own needed the brackets.
+                while (e < c.end() && b[e] != ';' && !Chars.isLws(b[e])) {
+                    if (b[e] == '?' || b[e] == ',') {
+                        throw c.errorAt(Reason.BAD_NAME_ADDR, e);
+                    }
+                    e++;
+                }
+                uri = UriParser.parse(c, s, e);
+                c.pos(e);
+                Parameters params = params(c);
+                end(c, Reason.BAD_NAME_ADDR);
+                return checked(c, new NameAddr(null, uri, params), contact);
+            }
+        }
+        c.advance();
+        // Lenient: RFC 4475 §3.1.2.14 — whitespace just inside the angle brackets is skipped.
+        c.skipLws();
+        int s = c.pos();
+        int gt = s;
+        while (gt < c.end() && b[gt] != '>') {
+            gt++;
+        }
+        if (gt >= c.end()) {
+            throw c.error(Reason.BAD_NAME_ADDR);
+        }
+        int ue = gt;
+        while (ue > s && Chars.isLws(b[ue - 1])) {
+            ue--;
+        }
+        uri = UriParser.parse(c, s, ue);
+        c.pos(gt + 1);
+        Parameters params = params(c);
+        end(c, Reason.BAD_NAME_ADDR);
+        return checked(c, new NameAddr(display, uri, params), contact);
+    }
+
+    private static NameAddr checked(Cursor c, NameAddr na, boolean contact) {
+        if (contact) {
+            // RFC 3261 §20.10: expires is delta-seconds (32 bits, RFC 4475 §3.1.2.4); q is a qvalue.
+            checkNumeric(c, na.params(), "expires", CSeq.MAX);
+            String q = na.params().get("q").orElse(null);
+            if (q != null && !isQvalue(q)) {
+                throw c.error(Reason.BAD_PARAMETER);
+            }
+        }
+        return na;
+    }
+
+    /** RFC 3261 §25.1: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ). */
+    private static boolean isQvalue(String q) {
+        if (q.isEmpty() || q.length() > 5 || (q.charAt(0) != '0' && q.charAt(0) != '1')) {
+            return false;
+        }
+        if (q.length() == 1) {
+            return true;
+        }
+        if (q.charAt(1) != '.') {
+            return false;
+        }
+        for (int i = 2; i < q.length(); i++) {
+            char ch = q.charAt(i);
+            if (ch < '0' || ch > '9' || (q.charAt(0) == '1' && ch != '0')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3261 §20.10: Contact = ( STAR / (contact-param *(COMMA contact-param)) ). */
+    static Contact contact(Cursor c) {
+        int save = c.pos();
+        c.skipLws();
+        if (c.peekIs('*')) {
+            c.advance();
+            c.skipLws();
+            if (c.atEnd()) {
+                return Contact.WILDCARD;
+            }
+        }
+        c.pos(save);
+        return new Contact(nameAddr(c, true));
+    }
+}

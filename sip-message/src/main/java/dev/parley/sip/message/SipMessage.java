@@ -1,0 +1,478 @@
+package dev.parley.sip.message;
+
+import dev.parley.sip.message.SipParseException.Reason;
+import dev.parley.sip.message.internal.ByteSink;
+import dev.parley.sip.message.internal.Cursor;
+import dev.parley.sip.message.internal.HeaderTable;
+import dev.parley.sip.message.internal.ListSplitter;
+import dev.parley.sip.message.internal.WireMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * An immutable SIP message (RFC 3261 §7): a {@link SipRequest} or a {@link SipResponse}.
+ *
+ * <p>A parsed message is a view over the bytes it was parsed from: header fields are located
+ * when parsing, but their values are decoded only when asked for, then cached. Header fields
+ * keep their wire order and original names; lookups ignore case and accept compact forms.
+ * Typed views throw {@link SipParseException} if the value is malformed; {@link #validate()}
+ * checks every header the transaction layer relies on at once.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public abstract sealed class SipMessage permits SipRequest, SipResponse {
+
+    final WireMessage w;
+    private Via topVia;
+    private List<Via> vias;
+    private CSeq cseq;
+    private String callId;
+    private NameAddr from;
+    private NameAddr to;
+    private Object[] cache;
+
+    SipMessage(WireMessage w) {
+        this.w = w;
+    }
+
+    static SipMessage wrap(WireMessage w) {
+        return w.request ? new SipRequest(w) : new SipResponse(w);
+    }
+
+    /** Creates a message from wire bytes this library wrote (known to be well framed). */
+    static SipMessage fromOwnBytes(byte[] bytes) {
+        WireMessage m = dev.parley.sip.message.internal.MessageScanner.scan(bytes, 0, bytes.length,
+                ParserLimits.DEFAULT.withMaxMessageBytes(Math.max(bytes.length, 64)), false);
+        if (m.error != null) {
+            throw m.error;
+        }
+        return wrap(m);
+    }
+
+    /** The SIP-Version of the start line as received, e.g. {@code SIP/2.0}. */
+    public abstract String version();
+
+    // ---------------------------------------------------------------- generic header access
+
+    /** Number of header fields (lines, not list elements). */
+    public int headerCount() {
+        return w.count;
+    }
+
+    /** All header fields in wire order. */
+    public List<SipHeader> headers() {
+        List<SipHeader> out = new ArrayList<>(w.count);
+        for (int i = 0; i < w.count; i++) {
+            out.add(new SipHeader(nameOf(i), valueOf(i)));
+        }
+        return out;
+    }
+
+    String nameOf(int i) {
+        return new String(w.buf, w.nameStart(i), w.nameEnd(i) - w.nameStart(i), StandardCharsets.ISO_8859_1);
+    }
+
+    String valueOf(int i) {
+        return ByteSink.unfoldedString(w.buf, w.valueStart(i), w.valueEnd(i));
+    }
+
+    /** Header field indexes whose name matches {@code name} (case-insensitive, compact forms). */
+    private int[] indexesOf(String name) {
+        int id = HeaderTable.idOf(name);
+        byte[] lower = id == HeaderTable.UNKNOWN ? name.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1) : null;
+        int[] out = new int[4];
+        int n = 0;
+        for (int i = 0; i < w.count; i++) {
+            if (id != HeaderTable.UNKNOWN ? w.id(i) == id : w.nameEquals(i, lower)) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    public boolean hasHeader(String name) {
+        return indexesOf(name).length > 0;
+    }
+
+    /** The value of the first header field called {@code name}, unfolded and not split. */
+    public Optional<String> header(String name) {
+        int[] idx = indexesOf(name);
+        return idx.length == 0 ? Optional.empty() : Optional.of(valueOf(idx[0]));
+    }
+
+    /** The values of every header field called {@code name}, in order, each line whole. */
+    public List<String> headerLines(String name) {
+        List<String> out = new ArrayList<>();
+        for (int i : indexesOf(name)) {
+            out.add(valueOf(i));
+        }
+        return out;
+    }
+
+    /**
+     * All values of {@code name} in order. Headers whose grammar is a comma-separated list
+     * (Via, Contact, Route, Allow, Supported...) are split on top-level commas (§7.3.1); others
+     * (Authorization, WWW-Authenticate, Date...) are returned one value per line.
+     */
+    public List<String> headerValues(String name) {
+        int id = HeaderTable.idOf(name);
+        List<String> out = new ArrayList<>();
+        for (int i : indexesOf(name)) {
+            if (HeaderTable.isList(id)) {
+                int[] parts = ListSplitter.split(w.buf, w.valueStart(i), w.valueEnd(i), w.start, w.end());
+                for (int k = 0; k < parts.length; k += 2) {
+                    out.add(ByteSink.unfoldedString(w.buf, parts[k], parts[k + 1]));
+                }
+            } else {
+                out.add(valueOf(i));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- typed views
+
+    private Cursor cursor(int s, int e) {
+        return new Cursor(w.buf, s, e, w.start, w.end());
+    }
+
+    private int required(int id) {
+        int i = w.find(id, 0);
+        if (i < 0) {
+            throw SipParseException.at(Reason.MISSING_HEADER, w.buf, w.start, w.end(), w.bodyStart)
+                    .withSalvaged(this);
+        }
+        return i;
+    }
+
+    /** The topmost Via value (RFC 3261 §8.2.6, §17.1.3); parses only that one. */
+    public Via topVia() {
+        Via v = topVia;
+        if (v == null) {
+            int i = required(HeaderTable.VIA);
+            int s = w.valueStart(i);
+            v = HeaderParsers.via(cursor(s, ListSplitter.firstEnd(w.buf, s, w.valueEnd(i))));
+            topVia = v;
+        }
+        return v;
+    }
+
+    /** Every Via value, top first. */
+    public List<Via> vias() {
+        List<Via> v = vias;
+        if (v == null) {
+            List<Via> out = new ArrayList<>(4);
+            forEachElement(HeaderTable.VIA, Reason.BAD_VIA, (s, e) -> out.add(HeaderParsers.via(cursor(s, e))));
+            required(HeaderTable.VIA);
+            v = List.copyOf(out);
+            vias = v;
+        }
+        return v;
+    }
+
+    private interface ElementAction {
+        void on(int s, int e);
+    }
+
+    /** Visits every comma-separated element of every field with {@code id}; empty elements fail. */
+    private void forEachElement(int id, Reason emptyReason, ElementAction action) {
+        for (int i = w.find(id, 0); i >= 0; i = w.find(id, i + 1)) {
+            int[] parts = ListSplitter.split(w.buf, w.valueStart(i), w.valueEnd(i), w.start, w.end());
+            for (int k = 0; k < parts.length; k += 2) {
+                if (parts[k] == parts[k + 1]) {
+                    throw SipParseException.at(emptyReason, w.buf, w.start, w.end(), parts[k]);
+                }
+                action.on(parts[k], parts[k + 1]);
+            }
+        }
+    }
+
+    public CSeq cseq() {
+        CSeq c = cseq;
+        if (c == null) {
+            int i = required(HeaderTable.CSEQ);
+            c = HeaderParsers.cseq(cursor(w.valueStart(i), w.valueEnd(i)));
+            cseq = c;
+        }
+        return c;
+    }
+
+    public String callId() {
+        String c = callId;
+        if (c == null) {
+            int i = required(HeaderTable.CALL_ID);
+            c = HeaderParsers.callId(cursor(w.valueStart(i), w.valueEnd(i)));
+            callId = c;
+        }
+        return c;
+    }
+
+    public NameAddr from() {
+        NameAddr f = from;
+        if (f == null) {
+            int i = required(HeaderTable.FROM);
+            f = HeaderParsers.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
+            from = f;
+        }
+        return f;
+    }
+
+    public NameAddr to() {
+        NameAddr t = to;
+        if (t == null) {
+            int i = required(HeaderTable.TO);
+            t = HeaderParsers.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
+            to = t;
+        }
+        return t;
+    }
+
+    private enum View { MAX_FORWARDS, CONTACTS, ROUTES, RECORD_ROUTES, EXPIRES, MIN_EXPIRES }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(View view, java.util.function.Supplier<T> make) {
+        Object[] c = cache;
+        if (c == null) {
+            c = new Object[View.values().length];
+            cache = c;
+        }
+        Object v = c[view.ordinal()];
+        if (v == null) {
+            v = make.get();
+            c[view.ordinal()] = v;
+        }
+        return (T) v;
+    }
+
+    /** RFC 3261 §20.22: Max-Forwards, 0 to 255. */
+    public OptionalInt maxForwards() {
+        return cached(View.MAX_FORWARDS, () -> {
+            int i = w.find(HeaderTable.MAX_FORWARDS, 0);
+            return i < 0 ? OptionalInt.empty()
+                    : OptionalInt.of((int) HeaderParsers.number(cursor(w.valueStart(i), w.valueEnd(i)), 255));
+        });
+    }
+
+    /** Every Contact value in order (RFC 3261 §20.10). */
+    public List<Contact> contacts() {
+        return cached(View.CONTACTS, () -> {
+            List<Contact> out = new ArrayList<>(2);
+            forEachElement(HeaderTable.CONTACT, Reason.BAD_NAME_ADDR, (s, e) -> out.add(HeaderParsers.contact(cursor(s, e))));
+            return List.copyOf(out);
+        });
+    }
+
+    /** Every Route value in order (RFC 3261 §20.34). */
+    public List<NameAddr> routes() {
+        return cached(View.ROUTES, () -> nameAddrs(HeaderTable.ROUTE));
+    }
+
+    /** Every Record-Route value in order (RFC 3261 §20.30). */
+    public List<NameAddr> recordRoutes() {
+        return cached(View.RECORD_ROUTES, () -> nameAddrs(HeaderTable.RECORD_ROUTE));
+    }
+
+    private List<NameAddr> nameAddrs(int id) {
+        List<NameAddr> out = new ArrayList<>(4);
+        forEachElement(id, Reason.BAD_NAME_ADDR, (s, e) -> out.add(HeaderParsers.nameAddr(cursor(s, e), false)));
+        return List.copyOf(out);
+    }
+
+    /** RFC 3261 §20.19: Expires in seconds (32-bit). */
+    public OptionalLong expires() {
+        return cached(View.EXPIRES, () -> numberHeader(HeaderTable.EXPIRES));
+    }
+
+    /** RFC 3261 §20.23: Min-Expires in seconds. */
+    public OptionalLong minExpires() {
+        return cached(View.MIN_EXPIRES, () -> numberHeader(HeaderTable.MIN_EXPIRES));
+    }
+
+    private OptionalLong numberHeader(int id) {
+        int i = w.find(id, 0);
+        return i < 0 ? OptionalLong.empty()
+                : OptionalLong.of(HeaderParsers.number(cursor(w.valueStart(i), w.valueEnd(i)), CSeq.MAX));
+    }
+
+    /** The Content-Type value (media type with parameters), if present. */
+    public Optional<String> contentType() {
+        return header(HeaderNames.CONTENT_TYPE);
+    }
+
+    /**
+     * Option tags or methods of a token-list header such as Allow, Supported, Require,
+     * Proxy-Require or Unsupported (RFC 3261 §20.5, §20.37, §20.32, §20.29, §20.40).
+     */
+    public List<String> tokens(String headerName) {
+        List<String> out = new ArrayList<>();
+        for (String v : headerValues(headerName)) {
+            if (!v.isEmpty()) {
+                Cursor c = Cursor.of(v);
+                String t = c.token(Reason.BAD_HEADER_VALUE);
+                if (!c.skipLws().atEnd()) {
+                    throw c.error(Reason.BAD_HEADER_VALUE);
+                }
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- body
+
+    /** The body length in bytes (Content-Length, or what the datagram carried). */
+    public int bodyLength() {
+        return w.bodyEnd - w.bodyStart;
+    }
+
+    /** A copy of the body. */
+    public byte[] body() {
+        return Arrays.copyOfRange(w.buf, w.bodyStart, w.bodyEnd);
+    }
+
+    /** The body decoded as UTF-8 (SDP, sipfrag and other text bodies). */
+    public String bodyAsString() {
+        return new String(w.buf, w.bodyStart, w.bodyEnd - w.bodyStart, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * Checks the rules every element relies on: SIP/2.0, exactly one From, To, Call-ID, CSeq
+     * and at most one Max-Forwards, each well formed; at least one Via, all well formed; and for
+     * requests a CSeq method equal to the request method. Returns this message.
+     *
+     * @throws SipParseException with the message attached as {@link SipParseException#salvaged()}
+     */
+    public SipMessage validate() {
+        try {
+            validateOrThrow();
+        } catch (SipParseException e) {
+            throw e.salvaged().isPresent() ? e : e.withSalvaged(this);
+        }
+        return this;
+    }
+
+    void validateOrThrow() {
+        // RFC 3261 §7.1 / §8.2.2: an element answers 505 to a version other than SIP/2.0.
+        if (!version().equalsIgnoreCase("SIP/2.0")) {
+            throw SipParseException.at(Reason.UNSUPPORTED_VERSION, w.buf, w.start, w.end(), w.request ? w.lastStart : w.start);
+        }
+        // RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (requests) and Via are mandatory;
+        // single-valued ones must not repeat (RFC 4475 §3.3.8).
+        for (int id : new int[] {HeaderTable.FROM, HeaderTable.TO, HeaderTable.CALL_ID, HeaderTable.CSEQ}) {
+            int first = required(id);
+            int again = w.find(id, first + 1);
+            if (again >= 0) {
+                throw SipParseException.at(Reason.DUPLICATE_HEADER, w.buf, w.start, w.end(), w.nameStart(again));
+            }
+        }
+        int mf = w.find(HeaderTable.MAX_FORWARDS, 0);
+        if (mf >= 0 && w.find(HeaderTable.MAX_FORWARDS, mf + 1) >= 0) {
+            throw SipParseException.at(Reason.DUPLICATE_HEADER, w.buf, w.start, w.end(), w.nameStart(w.find(HeaderTable.MAX_FORWARDS, mf + 1)));
+        }
+        vias();
+        cseq();
+        callId();
+        from();
+        to();
+        maxForwards();
+        contacts();
+        expires();
+        validateStartLine();
+    }
+
+    abstract void validateStartLine();
+
+    // ---------------------------------------------------------------- serialization
+
+    /** Wire bytes with long header names and CRLF line ends (RFC 3261 §7). */
+    public byte[] toBytes() {
+        return toBytes(HeaderForm.LONG);
+    }
+
+    /**
+     * Wire bytes: the start line with single spaces, each header field as {@code Name: value}
+     * with its value bytes unchanged (folds become one space), a Content-Length that matches
+     * the body, an empty line, then the body.
+     */
+    public byte[] toBytes(HeaderForm form) {
+        ByteSink count = ByteSink.counter();
+        write(count, form);
+        ByteSink sink = new ByteSink(new byte[count.length()]);
+        write(sink, form);
+        return sink.array();
+    }
+
+    /** The number of bytes {@link #toBytes(HeaderForm)} produces. */
+    public int encodedLength(HeaderForm form) {
+        ByteSink count = ByteSink.counter();
+        write(count, form);
+        return count.length();
+    }
+
+    /** Writes the wire bytes into {@code dst} at its position; fails if there is not room. */
+    public void writeTo(ByteBuffer dst, HeaderForm form) {
+        dst.put(toBytes(form));
+    }
+
+    abstract void writeStartLine(ByteSink out);
+
+    private static final byte[] COLON_SP = {':', ' '};
+
+    private void write(ByteSink out, HeaderForm form) {
+        writeStartLine(out);
+        out.crlf();
+        boolean lengthWritten = false;
+        byte[] b = w.buf;
+        for (int i = 0; i < w.count; i++) {
+            int id = w.id(i);
+            if (id == HeaderTable.UNKNOWN) {
+                out.write(b, w.nameStart(i), w.nameEnd(i));
+            } else if (form == HeaderForm.COMPACT && HeaderTable.compactName(id) != null) {
+                out.ascii(HeaderTable.compactName(id));
+            } else {
+                out.write(HeaderTable.longNameBytes(id));
+            }
+            if (id == HeaderTable.CONTENT_LENGTH) {
+                out.write(COLON_SP);
+                // RFC 3261 §20.14: Content-Length is the body size in octets; one field is enough.
+                if (!lengthWritten) {
+                    out.decimal(bodyLength());
+                    lengthWritten = true;
+                } else {
+                    out.decimal(bodyLength());
+                }
+            } else if (w.valueStart(i) == w.valueEnd(i)) {
+                out.write((byte) ':');
+            } else {
+                out.write(COLON_SP);
+                out.unfolded(b, w.valueStart(i), w.valueEnd(i));
+            }
+            out.crlf();
+        }
+        if (!lengthWritten) {
+            out.write(HeaderTable.longNameBytes(HeaderTable.CONTENT_LENGTH));
+            out.write(COLON_SP);
+            out.decimal(bodyLength());
+            out.crlf();
+        }
+        out.crlf();
+        out.write(b, w.bodyStart, w.bodyEnd);
+    }
+
+    /** The message as text (for logs and debugging); bodies are shown as UTF-8. */
+    @Override
+    public String toString() {
+        return new String(toBytes(), StandardCharsets.UTF_8);
+    }
+}
