@@ -1,5 +1,5 @@
 /** RFC 3550 RTP/RTCP, the media engine, the jitter buffer, RFC 4733 events. */
 module dev.parley.rtp {
     requires transitive dev.parley.codecs;
-    // exports dev.parley.rtp;  (enabled once the package has its first class)
+    exports dev.parley.rtp;
 }
