@@ -14,14 +14,16 @@ final class G722Band {
     int det;       // quantiser scale factor (DETL / DETH)
     int nb;        // logarithmic scale factor (NBL / NBH)
     int s;         // predicted signal (SL / SH)
-    private int sz;                        // zero-section prediction (SZL / SZH)
-    private final int[] d = new int[7];    // quantised difference signal, d[1..6] the last six
-    private final int[] b = new int[7];    // zero predictor coefficients b[1..6]
-    private int a1;                        // pole predictor coefficients
+    private int sz;    // zero-section prediction (SZL / SZH)
+    // Quantised difference signal d1…d6 and zero predictor coefficients b1…b6, as fields so that
+    // the per-sample update runs without array bounds checks.
+    private int d1, d2, d3, d4, d5, d6;
+    private int b1, b2, b3, b4, b5, b6;
+    private int a1;    // pole predictor coefficients
     private int a2;
-    private int r1;                        // reconstructed signal, last two
+    private int r1;    // reconstructed signal, last two
     private int r2;
-    private int p1;                        // partially reconstructed signal, last two
+    private int p1;    // partially reconstructed signal, last two
     private int p2;
 
     G722Band(boolean lower) {
@@ -35,8 +37,8 @@ final class G722Band {
         nb = 0;
         s = 0;
         sz = 0;
-        java.util.Arrays.fill(d, 0);
-        java.util.Arrays.fill(b, 0);
+        d1 = d2 = d3 = d4 = d5 = d6 = 0;
+        b1 = b2 = b3 = b4 = b5 = b6 = 0;
         a1 = 0;
         a2 = 0;
         r1 = 0;
@@ -48,7 +50,7 @@ final class G722Band {
     /** LOGSCL / LOGSCH then SCALEL / SCALEH: adapts the scale factor to the code just sent. */
     void adaptScale(int wlOrWh) {
         // LOGSCL/LOGSCH: NB = NB · 127/128 + W, kept within [0, 18432] (lower) or [0, 22528] (higher).
-        int next = add(mult(nb, 32512), wlOrWh);
+        int next = ((nb * 127) >> 7) + wlOrWh;   // nb ≥ 0 and small: no saturation can occur
         int max = lower ? 18432 : 22528;
         nb = next < 0 ? 0 : Math.min(next, max);
         // SCALEL/SCALEH: DET = 2^(NB/2048) by table ILB, then scaled to the band (2 more bits for the high band).
@@ -89,16 +91,20 @@ final class G722Band {
         // UPZERO: sign-sign update of the six zero coefficients, leaking by 1/256.
         int step = dt == 0 ? 0 : 128;
         int sgd = dt >> 15;
-        for (int i = 1; i <= 6; i++) {
-            int sign = (d[i] >> 15) == sgd ? step : -step;
-            b[i] = add(sign, mult(b[i], 32640));
-        }
+        b1 = add((d1 >> 15) == sgd ? step : -step, mult(b1, 32640));
+        b2 = add((d2 >> 15) == sgd ? step : -step, mult(b2, 32640));
+        b3 = add((d3 >> 15) == sgd ? step : -step, mult(b3, 32640));
+        b4 = add((d4 >> 15) == sgd ? step : -step, mult(b4, 32640));
+        b5 = add((d5 >> 15) == sgd ? step : -step, mult(b5, 32640));
+        b6 = add((d6 >> 15) == sgd ? step : -step, mult(b6, 32640));
 
         // DELAYA: shift the histories.
-        for (int i = 6; i > 1; i--) {
-            d[i] = d[i - 1];
-        }
-        d[1] = dt;
+        d6 = d5;
+        d5 = d4;
+        d4 = d3;
+        d3 = d2;
+        d2 = d1;
+        d1 = dt;
         r2 = r1;
         r1 = r0;
         p2 = p1;
@@ -109,10 +115,12 @@ final class G722Band {
         // FILTEP: pole section.
         int sp = add(mult(a1, add(r1, r1)), mult(a2, add(r2, r2)));
         // FILTEZ: zero section, saturating after each term from b6·d6 down to b1·d1 (as G.191 does).
-        int z = 0;
-        for (int i = 6; i >= 1; i--) {
-            z = add(z, mult(add(d[i], d[i]), b[i]));
-        }
+        int z = mult(add(d6, d6), b6);
+        z = add(z, mult(add(d5, d5), b5));
+        z = add(z, mult(add(d4, d4), b4));
+        z = add(z, mult(add(d3, d3), b3));
+        z = add(z, mult(add(d2, d2), b2));
+        z = add(z, mult(add(d1, d1), b1));
         sz = z;
         // PREDIC
         s = add(sp, sz);
@@ -135,6 +143,6 @@ final class G722Band {
     }
 
     static int sat16(int x) {
-        return x > Short.MAX_VALUE ? Short.MAX_VALUE : Math.max(x, Short.MIN_VALUE);
+        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, x));
     }
 }

@@ -20,8 +20,8 @@ public final class G722Decoder implements AudioDecoder {
 
     private final G722Band low = new G722Band(true);
     private final G722Band high = new G722Band(false);
-    private final int[] qmf = new int[24];     // receive QMF delay line, oldest first
-    private final int mode;
+    private final G722Qmf qmf = new G722Qmf();
+    private final int[] lowerLevels;           // INVQBL output level for each 6-bit code in this mode
     private final PitchConcealer concealer = new PitchConcealer(16000);
 
     /** A decoder for G.722 mode 1, 2 or 3 (64, 56 or 48 kbit/s). */
@@ -29,7 +29,7 @@ public final class G722Decoder implements AudioDecoder {
         if (mode < 1 || mode > 3) {
             throw new IllegalArgumentException("G.722 mode must be 1, 2 or 3: " + mode);
         }
-        this.mode = mode;
+        this.lowerLevels = G722Tables.lowerBandLevels(mode);
     }
 
     @Override
@@ -50,12 +50,7 @@ public final class G722Decoder implements AudioDecoder {
     private int decodeLow(int il) {
         G722Band band = low;
         // INVQBL (G.722 §4.2.1): reconstruction with 6, 5 or 4 bits according to the mode.
-        int wd = switch (mode) {
-            case 1 -> G722Tables.QM6[il];
-            case 2 -> G722Tables.QM5[il >> 1];
-            default -> G722Tables.QM4[il >> 2];
-        };
-        int dl = (band.det * wd) >> 15;
+        int dl = (band.det * lowerLevels[il]) >> 15;
         // RECONS and LIMIT: the output signal is kept within 15 bits.
         int rl = limit15(G722Band.add(band.s, dl));
         // INVQAL and the adaptation use the 4-bit core only, exactly as the encoder did.
@@ -77,17 +72,9 @@ public final class G722Decoder implements AudioDecoder {
 
     private int receiveQmf(int rl, int rh, short[] pcm, int o) {
         // Receive QMF (G.722 §4.4): the band sum and difference enter the 24-tap delay line.
-        int[] x = qmf;
-        System.arraycopy(x, 2, x, 0, 22);
-        x[22] = rl + rh;
-        x[23] = rl - rh;
-        int[] h = G722Tables.QMF;
-        int first = 0;
-        int second = 0;
-        for (int i = 0; i < 12; i++) {
-            second += x[2 * i] * h[i < 6 ? 2 * i : 23 - 2 * i];
-            first += x[2 * i + 1] * h[i < 6 ? 2 * i + 1 : 22 - 2 * i];
-        }
+        qmf.push(rl + rh, rl - rh);
+        int first = qmf.oddSum;
+        int second = qmf.evenSum;
         // G.191: each output saturates to 16 bits (it can overshoot on loud or random streams).
         pcm[o] = (short) sat16(first >> 11);
         pcm[o + 1] = (short) sat16(second >> 11);
@@ -109,7 +96,7 @@ public final class G722Decoder implements AudioDecoder {
     public void reset() {
         low.reset();
         high.reset();
-        java.util.Arrays.fill(qmf, 0);
+        qmf.reset();
         concealer.reset();
     }
 }

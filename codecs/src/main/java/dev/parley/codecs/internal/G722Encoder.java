@@ -15,7 +15,7 @@ public final class G722Encoder implements AudioEncoder {
 
     private final G722Band low = new G722Band(true);
     private final G722Band high = new G722Band(false);
-    private final int[] qmf = new int[24];     // transmit QMF delay line, oldest first
+    private final G722Qmf qmf = new G722Qmf();
 
     @Override
     public int encode(short[] pcm, int pcmOffset, int samples, byte[] out, int outOffset) {
@@ -32,21 +32,11 @@ public final class G722Encoder implements AudioEncoder {
     }
 
     private int encodePair(int first, int second) {
-        // Transmit QMF (G.722 §3.1): 24-tap filter over the input, oldest first; the taps holding the
-        // first sample of each pair sum to A, those holding the second to B; x_L = A + B, x_H = B − A.
-        int[] x = qmf;
-        System.arraycopy(x, 2, x, 0, 22);
-        x[22] = first;
-        x[23] = second;
-        int[] h = G722Tables.QMF;
-        int sumEven = 0;
-        int sumOdd = 0;
-        for (int i = 0; i < 12; i++) {
-            // h is symmetric (h[23 − k] = h[k]), so tap k of the delay line takes h[k].
-            int k = 2 * i;
-            sumEven += x[k] * (k < 12 ? h[k] : h[23 - k]);
-            sumOdd += x[k + 1] * (k + 1 < 12 ? h[k + 1] : h[22 - k]);
-        }
+        // Transmit QMF (G.722 §3.1): the taps holding the first sample of each pair sum to A, those
+        // holding the second to B; x_L = A + B, x_H = B − A, both scaled back by 2^14.
+        qmf.push(first, second);
+        int sumEven = qmf.evenSum;
+        int sumOdd = qmf.oddSum;
         // G.191: the sub-band signals are limited to 15 bits before the ADPCM coders see them.
         int xl = limit15((sumEven + sumOdd) >> 14);
         int xh = limit15((sumOdd - sumEven) >> 14);
@@ -92,7 +82,7 @@ public final class G722Encoder implements AudioEncoder {
     public void reset() {
         low.reset();
         high.reset();
-        java.util.Arrays.fill(qmf, 0);
+        qmf.reset();
     }
 
 }

@@ -67,4 +67,18 @@ final class G722Tables {
     static final int[] RH2 = {2, 1, 2, 1};
     static final int[] IHN = {0, 1, 0};
     static final int[] IHP = {0, 3, 2};
+
+    /** INVQBL's output level for each 6-bit lower-band code in mode 1, 2 or 3 (6, 5 or 4 bits used). */
+    static int[] lowerBandLevels(int mode) {
+        int[] levels = new int[64];
+        for (int il = 0; il < 64; il++) {
+            levels[il] = switch (mode) {
+                case 1 -> QM6[il];
+                case 2 -> QM5[il >> 1];
+                case 3 -> QM4[il >> 2];
+                default -> throw new IllegalArgumentException("G.722 mode " + mode);
+            };
+        }
+        return levels;
+    }
 }

@@ -16,7 +16,9 @@ package dev.parley.codecs.internal;
 public final class PitchConcealer {
 
     private final int rate8k;          // samples per 1/8 ms unit: 1 at 8 kHz, 2 at 16 kHz
-    private final short[] history;     // most recent good (or merged) output, oldest first
+    private final short[] ring;        // most recent output (good, merged or concealed), a ring
+    private final short[] history;     // the ring unrolled, oldest first, when a loss begins
+    private int ringPos;               // where the next sample goes
     private final float[] period;      // one pitch period with its wrap-around smoothed
     private int historyFill;
     private int pitch;
@@ -32,13 +34,15 @@ public final class PitchConcealer {
             throw new IllegalArgumentException("sample rate must be 8000 or 16000: " + sampleRate);
         }
         this.rate8k = sampleRate / 8000;
-        this.history = new short[390 * rate8k];   // G.711 Appendix I: 48.75 ms of history
+        this.ring = new short[390 * rate8k];      // G.711 Appendix I: 48.75 ms of history
+        this.history = new short[ring.length];
         this.period = new float[120 * rate8k];    // the longest pitch period searched: 15 ms
     }
 
     /** Forgets all history, as at the start of a stream. */
     public void reset() {
         historyFill = 0;
+        ringPos = 0;
         erased = 0;
         phase = 0;
         pitch = 0;
@@ -95,6 +99,9 @@ public final class PitchConcealer {
         if (historyFill < window + maxLag) {
             return false;
         }
+        int older = ring.length - ringPos;
+        System.arraycopy(ring, ringPos, history, 0, older);
+        System.arraycopy(ring, 0, history, older, ringPos);
         pitch = findPitch(minLag, maxLag, window);
         int end = history.length;
         // The period to repeat, with its last quarter faded toward the period before it so that the
@@ -164,12 +171,15 @@ public final class PitchConcealer {
     }
 
     private void remember(short[] pcm, int off, int n) {
-        int len = history.length;
+        int len = ring.length;
         if (n >= len) {
-            System.arraycopy(pcm, off + n - len, history, 0, len);
+            System.arraycopy(pcm, off + n - len, ring, 0, len);
+            ringPos = 0;
         } else {
-            System.arraycopy(history, n, history, 0, len - n);
-            System.arraycopy(pcm, off, history, len - n, n);
+            int first = Math.min(n, len - ringPos);
+            System.arraycopy(pcm, off, ring, ringPos, first);
+            System.arraycopy(pcm, off + first, ring, 0, n - first);
+            ringPos = (ringPos + n) % len;
         }
         historyFill = Math.min(len, historyFill + n);
     }
