@@ -110,11 +110,12 @@ public final class MessageScanner {
                 if (m.count == 0) {
                     throw SipParseException.at(Reason.BAD_HEADER_LINE, buf, start, end, p);
                 }
-                if (e > p && trimStartWsp(buf, p, e) < e) {
+                int cs = trimStartWsp(buf, p, e);
+                if (cs < e) {
                     if (e - m.nameStart(m.count - 1) > limits.maxLineBytes()) {
                         throw SipParseException.at(Reason.LINE_TOO_LONG, buf, start, end, p);
                     }
-                    m.extendValue(e);
+                    m.extendValue(cs, e);
                 }
             } else {
                 int nameEnd = p;

@@ -78,8 +78,13 @@ public final class WireMessage {
         index[k + 3] = valueEnd;
     }
 
-    void extendValue(int valueEnd) {
-        index[4 * (count - 1) + 3] = valueEnd;
+    /** A continuation line: the value grows to {@code valueEnd}, or starts here if it was empty. */
+    void extendValue(int contentStart, int valueEnd) {
+        int k = 4 * (count - 1);
+        if (index[k + 2] == index[k + 3]) {
+            index[k + 2] = contentStart;
+        }
+        index[k + 3] = valueEnd;
     }
 
     /** Index of the first header with the given id at or after {@code from}, or -1. */
