@@ -4,5 +4,5 @@ module dev.parley.ua {
     requires transitive dev.parley.sdp;
     requires transitive dev.parley.rtp;
     requires transitive dev.parley.codecs;
-    // exports dev.parley.ua;  (enabled once the package has its first class)
+    exports dev.parley.ua;
 }
