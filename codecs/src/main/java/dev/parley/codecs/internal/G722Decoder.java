@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>Lost frames are concealed by {@link PitchConcealer} on the 16 kHz output. During a loss the
  * ADPCM state is left as it was at the last good octet: the scale factors and predictors then
- * re-adapt on the octets that follow, and the concealer's cross-fade covers that first stretch.
+ * re-adapt on the octets that follow, and the concealer's cross-fade back into real audio is
+ * allowed 20 ms instead of G.711's 10 ms to cover most of that re-adaptation.
  * (G.722 Appendices III and IV, which also re-sync the ADPCM state, are far larger.)
  */
 public final class G722Decoder implements AudioDecoder {
@@ -22,7 +23,7 @@ public final class G722Decoder implements AudioDecoder {
     private final G722Band high = new G722Band(false);
     private final G722Qmf qmf = new G722Qmf();
     private final int[] lowerLevels;           // INVQBL output level for each 6-bit code in this mode
-    private final PitchConcealer concealer = new PitchConcealer(16000);
+    private final PitchConcealer concealer = new PitchConcealer(16000, 20);
 
     /** A decoder for G.722 mode 1, 2 or 3 (64, 56 or 48 kbit/s). */
     public G722Decoder(int mode) {

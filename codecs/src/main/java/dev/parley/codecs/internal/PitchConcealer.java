@@ -27,9 +27,18 @@ public final class PitchConcealer {
     private float offset;              // junction correction still to fade out
     private int offsetLeft;
     private int offsetLength;
+    private final int maxMerge;        // longest cross-fade back into real audio, in samples
 
-    /** A concealer for a stream at {@code sampleRate} Hz (8000 or 16000). */
+    /** A concealer for a stream at {@code sampleRate} Hz (8000 or 16000) merging back over at most 10 ms. */
     public PitchConcealer(int sampleRate) {
+        this(sampleRate, 10);
+    }
+
+    /**
+     * A concealer whose merge back into real audio may last up to {@code maxMergeMillis} (10 in
+     * G.711 Appendix I; longer for a codec whose decoder needs time to re-adapt after a loss).
+     */
+    public PitchConcealer(int sampleRate, int maxMergeMillis) {
         if (sampleRate != 8000 && sampleRate != 16000) {
             throw new IllegalArgumentException("sample rate must be 8000 or 16000: " + sampleRate);
         }
@@ -37,6 +46,7 @@ public final class PitchConcealer {
         this.ring = new short[390 * rate8k];      // G.711 Appendix I: 48.75 ms of history
         this.history = new short[ring.length];
         this.period = new float[120 * rate8k];    // the longest pitch period searched: 15 ms
+        this.maxMerge = maxMergeMillis * 8 * rate8k;
     }
 
     /** Forgets all history, as at the start of a stream. */
@@ -156,13 +166,14 @@ public final class PitchConcealer {
         return sample;
     }
 
-    // G.711 Appendix I: the merge lasts a quarter period plus 4 ms per 10 ms of loss, at most 10 ms.
+    // G.711 Appendix I: the merge lasts a quarter period plus 4 ms per 10 ms of loss, at most 10 ms
+    // (here at most maxMerge).
     private void mergeInto(short[] pcm, int off, int n) {
         if (pitch == 0) {
             return;
         }
         int length = pitch / 4 + (erased / (80 * rate8k)) * 32 * rate8k;
-        length = Math.min(Math.min(length, 80 * rate8k), n);
+        length = Math.min(Math.min(length, maxMerge), n);
         for (int i = 0; i < length; i++) {
             float w = (i + 1) / (float) (length + 1);
             float synthetic = nextSynthetic() * gainAt(erased + i);
