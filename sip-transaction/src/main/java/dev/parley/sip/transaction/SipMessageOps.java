@@ -1,0 +1,87 @@
+package dev.parley.sip.transaction;
+
+import dev.parley.sip.message.CSeq;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipMessageBuilder;
+import dev.parley.sip.message.SipMethod;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.Via;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@link MessageOps} over the message model of {@code sip-message}. Messages must have passed
+ * {@code validate()} (the {@link TransactionStack} sees to it), so the typed views do not throw.
+ */
+public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> {
+
+    private final RandomGenerator random;
+
+    /** @param random source of To tags for the responses the layer makes itself (100, 481, 503...) */
+    public SipMessageOps(RandomGenerator random) {
+        this.random = Objects.requireNonNull(random);
+    }
+
+    @Override
+    public MatchFields requestFields(SipRequest r) {
+        Via v = r.topVia();
+        CSeq c = r.cseq();
+        return new MatchFields(r.method(), v.branch().orElse(null), sentBy(v), v.toString(), c.number(), c.method(),
+                r.callId(), r.from().tag().orElse(null), r.to().tag().orElse(null), r.requestUriText());
+    }
+
+    @Override
+    public MatchFields responseFields(SipResponse r) {
+        Via v = r.topVia();
+        CSeq c = r.cseq();
+        return new MatchFields(c.method(), v.branch().orElse(null), sentBy(v), v.toString(), c.number(), c.method(),
+                r.callId(), r.from().tag().orElse(null), r.to().tag().orElse(null), null);
+    }
+
+    /** RFC 3261 §17.2.3: sent-by compared with the host case-insensitively. */
+    static String sentBy(Via v) {
+        String host = v.host().toLowerCase(Locale.ROOT);
+        return v.port() >= 0 ? host + ":" + v.port() : host;
+    }
+
+    @Override
+    public int statusCode(SipResponse response) {
+        return response.statusCode();
+    }
+
+    @Override
+    public SipRequest ackFor(SipRequest invite, SipResponse response) {
+        // RFC 3261 §17.1.1.3: Request-URI, Call-ID, From and the top Via only of the INVITE; To of
+        // the response; CSeq number of the INVITE with method ACK; the INVITE's Route set.
+        SipMessageBuilder<SipRequest> b = SipRequest.builder(SipMethod.ACK, invite.requestUri())
+                .via(invite.topVia())
+                .maxForwards(70)
+                .from(invite.from())
+                .to(response.to())
+                .callId(invite.callId())
+                .cseq(invite.cseq().number(), SipMethod.ACK);
+        for (NameAddr route : invite.routes()) {
+            b.route(route);
+        }
+        return b.build();
+    }
+
+    @Override
+    public SipResponse responseFor(SipRequest request, int statusCode, String reasonPhrase) {
+        // RFC 3261 §8.2.6.2: a final response (and any but 100) carries a To tag of the UAS.
+        String tag = statusCode == 100 ? null : newTag();
+        return SipResponse.createFrom(request, statusCode, reasonPhrase, tag);
+    }
+
+    /** A random token for a tag (RFC 3261 §19.3: at least 32 bits of randomness). */
+    public String newTag() {
+        return Long.toHexString(random.nextLong() | 0x1000_0000_0000_0000L);
+    }
+
+    /** A branch with the magic cookie and 64 random bits (RFC 3261 §8.1.1.7). */
+    public String newBranch() {
+        return MatchFields.MAGIC_COOKIE + Long.toHexString(random.nextLong() | 0x1000_0000_0000_0000L);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.parley.sip.transaction;
+
+import dev.parley.sip.message.ParserLimits;
+import dev.parley.sip.message.SipMessage;
+import dev.parley.sip.message.SipMethod;
+import dev.parley.sip.message.SipParseException;
+import dev.parley.sip.message.SipParser;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.Via;
+import dev.parley.sip.transport.ByteTransport;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.IpLiteral;
+import dev.parley.sip.transport.TransportKind;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The transaction layer bound to real SIP messages and to a byte transport: parses what arrives,
+ * applies the receiving rules of RFC 3261 §18 and RFC 3581, and serializes what leaves.
+ *
+ * <p>Confined to the stack's event loop thread, like the {@link TransactionLayer} it owns. Bad
+ * input never escapes as an exception: requests that can be answered get 400 with the parse
+ * reason, everything else is dropped and counted.
+ */
+public final class TransactionStack implements MessageSender<SipRequest, SipResponse> {
+
+    private final SipParser parser;
+    private final SipMessageOps ops;
+    private final ByteTransport transport;
+    private final TransactionLayer<SipRequest, SipResponse> layer;
+    private final String localHost;
+    private final int localPort;
+    private long malformedDropped;
+    private long badRequestsAnswered;
+    private long foreignResponses;
+
+    /**
+     * @param local the address this stack listens on and puts in its Via sent-by (an IP literal)
+     */
+    public TransactionStack(Scheduler scheduler, TimerConfig timers, ParserLimits limits, ByteTransport transport,
+                            TransactionUser<SipRequest, SipResponse> tu, InetSocketAddress local,
+                            RandomGenerator random, int maxTransactions) {
+        this.parser = new SipParser(limits);
+        this.ops = new SipMessageOps(random);
+        this.transport = Objects.requireNonNull(transport);
+        this.layer = new TransactionLayer<>(scheduler, timers, ops, this, tu, maxTransactions);
+        this.localHost = local.getAddress().getHostAddress();
+        this.localPort = local.getPort();
+    }
+
+    public TransactionLayer<SipRequest, SipResponse> layer() {
+        return layer;
+    }
+
+    public SipMessageOps ops() {
+        return ops;
+    }
+
+    /** A top Via for a new request from this stack: sent-by of this stack, a fresh branch, {@code rport} asked (RFC 3581 §3). */
+    public Via newVia(TransportKind transport) {
+        return Via.of(transport.viaName(), localHost, localPort, ops.newBranch()).withParam("rport", null);
+    }
+
+    /** Sends a request in a new client transaction (see {@link TransactionLayer#sendRequest}). */
+    public ClientTransaction sendRequest(SipRequest request, Endpoint to, ClientTransaction.Listener<SipResponse> listener) {
+        return layer.sendRequest(request, to, listener);
+    }
+
+    /** A datagram from the UDP transport (RFC 3261 §18.3: one message per datagram). */
+    public void receiveDatagram(byte[] buf, int off, int len, Endpoint from) {
+        if (isKeepAlive(buf, off, len)) {
+            return;
+        }
+        SipMessage message;
+        try {
+            message = parser.parse(buf, off, len).validate();
+        } catch (SipParseException e) {
+            rejectMalformed(e, from);
+            return;
+        }
+        receive(message, from);
+    }
+
+    /** A message framed by a stream transport's {@code SipStreamFramer}; validated here. */
+    public void receiveFramed(SipMessage message, Endpoint from) {
+        try {
+            message.validate();
+        } catch (SipParseException e) {
+            rejectMalformed(e, from);
+            return;
+        }
+        receive(message, from);
+    }
+
+    private void receive(SipMessage message, Endpoint from) {
+        if (message instanceof SipRequest request) {
+            receiveRequest(request, from);
+        } else {
+            receiveResponse((SipResponse) message);
+        }
+    }
+
+    private void receiveRequest(SipRequest request, Endpoint from) {
+        Via top = request.topVia();
+        String sourceIp = from.address().getAddress().getHostAddress();
+        SipRequest stamped = request;
+        // RFC 3261 §18.2.1: add "received" when sent-by differs from the source address;
+        // RFC 3581 §4: with "rport", always add "received" and fill rport with the source port.
+        if (top.hasRport() || !sameHost(top.host(), sourceIp)) {
+            Via v = top.withReceived(sourceIp, from.address().getPort());
+            stamped = request.toBuilder().removeFirstValue("Via").via(v).build();
+            top = v;
+        }
+        layer.receiveRequest(stamped, replyTo(top, from));
+    }
+
+    /**
+     * RFC 3261 §18.2.2 and RFC 3581 §4: over a reliable transport, responses use the connection the
+     * request came on; over UDP they go to "received" and the rport (or sent-by port, default 5060).
+     */
+    static Endpoint replyTo(Via top, Endpoint from) {
+        if (from.reliable()) {
+            return from;
+        }
+        String host = top.received().orElse(top.host());
+        int port = top.rport().isPresent() ? top.rport().getAsInt() : top.port() > 0 ? top.port() : 5060;
+        java.net.InetAddress address = IpLiteral.parse(host);
+        // Lenient: a sent-by that is a name (no resolver at this layer) is answered at the packet's source.
+        return address == null ? from : new Endpoint(from.transport(), new InetSocketAddress(address, port));
+    }
+
+    private void receiveResponse(SipResponse response) {
+        Via top = response.topVia();
+        // RFC 3261 §18.1.2: a response whose top Via sent-by is not ours is silently discarded.
+        if (!sameHost(top.host(), localHost) || top.port() != localPort) {
+            foreignResponses++;
+            return;
+        }
+        layer.receiveResponse(response);
+    }
+
+    private void rejectMalformed(SipParseException e, Endpoint from) {
+        SipMessage salvaged = e.salvaged().orElse(null);
+        if (salvaged instanceof SipRequest request && !request.isMethod(SipMethod.ACK)) {
+            try {
+                // RFC 3261 §8.2 / RFC 4475 §3.1.2: answer 400 with the reason when the request can be answered.
+                SipResponse bad = SipResponse.createFrom(request, 400, "Bad Request - " + e.reason().description(), ops.newTag());
+                Endpoint to = from;
+                try {
+                    to = replyTo(request.topVia(), from);
+                } catch (SipParseException viaBroken) {
+                    // Lenient: with a broken Via, answer the packet's source.
+                }
+                transport.send(bad.toBytes(), to);
+                badRequestsAnswered++;
+                return;
+            } catch (SipParseException | IllegalArgumentException cannotAnswer) {
+                // Falls through: dropped and counted.
+            }
+        }
+        malformedDropped++;
+    }
+
+    private static boolean isKeepAlive(byte[] buf, int off, int len) {
+        // RFC 5626 §4.4.1 / §3.5.1: empty lines between messages are keep-alives, not messages.
+        for (int i = off; i < off + len; i++) {
+            if (buf[i] != '\r' && buf[i] != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameHost(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean sendRequest(SipRequest request, Endpoint to) {
+        return transport.send(request.toBytes(), to);
+    }
+
+    @Override
+    public boolean sendResponse(SipResponse response, Endpoint to) {
+        return transport.send(response.toBytes(), to);
+    }
+
+    /** Messages that could not be parsed and could not be answered. */
+    public long malformedDropped() {
+        return malformedDropped;
+    }
+
+    /** Malformed requests answered with 400. */
+    public long badRequestsAnswered() {
+        return badRequestsAnswered;
+    }
+
+    /** Responses whose top Via was not this stack's (RFC 3261 §18.1.2). */
+    public long foreignResponses() {
+        return foreignResponses;
+    }
+}
