@@ -7,19 +7,20 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** RFC 8866 writer and parser agree: for any description, parse(write(x)) equals x, in CRLF lines. */
 class SdpRoundTripProperties {
-    @Property(tries = 500)
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void parseOfWrite_isIdentity(@ForAll("descriptions") SessionDescription sd) {
         String text = sd.encode();
         assertEquals(sd, SessionDescription.parse(text), text);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
     void everyWrittenLine_endsWithCrlf_andStartsWithTypeEquals(@ForAll("descriptions") SessionDescription sd) {
         String text = sd.encode();
         assertTrue(text.endsWith("\r\n"));
