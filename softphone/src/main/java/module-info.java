@@ -1,5 +1,8 @@
 /** The parley command line softphone. */
 module dev.parley.cli {
     requires dev.parley.ua;
-    // exports dev.parley.cli;  (enabled once the package has its first class)
+    requires dev.parley.sip.message;
+    requires dev.parley.sdp;
+    requires dev.parley.codecs;
+    exports dev.parley.cli;
 }
