@@ -48,7 +48,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** Creates a message from wire bytes this library wrote (known to be well framed). */
     static SipMessage fromOwnBytes(byte[] bytes) {
         WireMessage m = dev.parley.sip.message.internal.MessageScanner.scan(bytes, 0, bytes.length,
-                ParserLimits.DEFAULT.withMaxMessageBytes(Math.max(bytes.length, 64)), false);
+                new ParserLimits(Math.max(bytes.length, 64), bytes.length / 4 + 2, Math.max(bytes.length, 32)), false);
         if (m.error != null) {
             throw m.error;
         }

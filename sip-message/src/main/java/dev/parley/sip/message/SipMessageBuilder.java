@@ -114,8 +114,8 @@ public final class SipMessageBuilder<M extends SipMessage> {
     private static void checkValue(String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            if (ch == '\r' || ch == '\n' || ch == 0) {
-                throw new IllegalArgumentException("header value contains CR, LF or NUL");
+            if (ch == '\r' || ch == '\n') {
+                throw new IllegalArgumentException("header value contains CR or LF");
             }
         }
     }
@@ -138,6 +138,12 @@ public final class SipMessageBuilder<M extends SipMessage> {
             return this;
         }
         fields.add(f);
+        return this;
+    }
+
+    /** Appends a field copied byte for byte from a parsed message (folds allowed, unfolded on write). */
+    SipMessageBuilder<M> addRaw(String name, byte[] value) {
+        fields.add(new Field(name, HeaderTable.idOf(name), value));
         return this;
     }
 

@@ -26,6 +26,9 @@ public final class SipResponse extends SipMessage {
      * @param toTag the tag to add to To, or {@code null} to leave To as received
      */
     public static SipResponse createFrom(SipRequest request, int statusCode, String reasonPhrase, String toTag) {
+        if (toTag != null && !dev.parley.sip.message.internal.Chars.isToken(toTag)) {
+            throw new IllegalArgumentException("tag is not a token: " + toTag);
+        }
         SipMessageBuilder<SipResponse> b = SipMessageBuilder.response(statusCode, reasonPhrase);
         WireMessage w = request.w;
         for (int i = 0; i < w.count; i++) {
@@ -36,11 +39,14 @@ public final class SipResponse extends SipMessage {
             if (!copy) {
                 continue;
             }
-            String value = request.valueOf(i);
-            if (id == HeaderTable.TO && toTag != null && !hasTag(value)) {
-                value = value + ";tag=" + toTag;
+            byte[] value = java.util.Arrays.copyOfRange(w.buf, w.valueStart(i), w.valueEnd(i));
+            if (id == HeaderTable.TO && toTag != null && !hasTag(request.valueOf(i))) {
+                byte[] tag = (";tag=" + toTag).getBytes(StandardCharsets.UTF_8);
+                byte[] tagged = java.util.Arrays.copyOf(value, value.length + tag.length);
+                System.arraycopy(tag, 0, tagged, value.length, tag.length);
+                value = tagged;
             }
-            b.add(request.nameOf(i), value);
+            b.addRaw(request.nameOf(i), value);
         }
         return b.build();
     }

@@ -71,8 +71,13 @@ public final class MessageScanner {
     private static int lineEnd(byte[] buf, int p, int end, int maxLine, int start) {
         int limit = Math.min(end, p + maxLine + 2);
         for (int i = p; i < limit; i++) {
-            if (buf[i] == '\n') {
+            byte b = buf[i];
+            if (b == '\n') {
                 return i;
+            }
+            // RFC 3261 §7: CR appears only as part of CRLF in the start line and header section.
+            if (b == '\r' && i + 1 < end && buf[i + 1] != '\n') {
+                throw SipParseException.at(Reason.BAD_HEADER_LINE, buf, start, end, i);
             }
         }
         if (limit < end) {
