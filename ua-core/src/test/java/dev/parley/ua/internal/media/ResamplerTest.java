@@ -72,8 +72,10 @@ class ResamplerTest {
             r.process(in, 0, out, 0, out.length);
             consumed += needed;
         }
-        // N output samples need N × inRate / outRate input samples, give or take the interpolation lookahead.
-        long expected = 50L * out.length * inRate / outRate;
-        assertTrue(Math.abs(consumed - expected) <= 1, "consumed " + consumed + " of " + expected);
+        // Output sample k sits at input position k × inRate / outRate: M outputs need exactly the
+        // input up to the last one's position, rounded up for the interpolation lookahead.
+        long m = 50L * out.length;
+        long expected = 1 + ((m - 1) * inRate + outRate - 1) / outRate;
+        assertEquals(expected, consumed, "no input lost or repeated across frames");
     }
 }
