@@ -18,6 +18,7 @@ public final class Main {
     static Main standard() {
         List<Subcommand> all = new ArrayList<>();
         all.add(new LintCommand());
+        all.add(new CodecCommand());
         return new Main(all);
     }
 
