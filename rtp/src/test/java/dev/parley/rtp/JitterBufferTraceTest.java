@@ -1,0 +1,41 @@
+package dev.parley.rtp;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The adaptive buffer on the synthetic traces of {@code docs/jitter-buffer.md}. */
+class JitterBufferTraceTest {
+
+    private static final int PACKETS = 3000; // one minute
+
+    @Test
+    void adaptive_keepsLateLossUnderHalfAPercent_orOnePercentWithDelaySpikes() {
+        for (ArrivalTrace.Spec spec : JitterBufferTraceTable.SPECS) {
+            ArrivalTrace.Result r = ArrivalTrace.generate(spec, PACKETS, 7).play(JitterBufferConfig.adaptive(8000, 20));
+            double bound = spec.spikes() ? 1.0 : 0.5; // a sudden +150 ms step is late until measured
+            assertTrue(r.lateLossPercent() < bound, spec.name() + ": late " + r.lateLossPercent());
+            assertTrue(r.averageDelayMs() < 200, spec.name() + ": delay " + r.averageDelayMs());
+        }
+    }
+
+    @Test
+    void adaptive_addsLittleDelayWithoutJitter() {
+        ArrivalTrace trace = ArrivalTrace.generate(JitterBufferTraceTable.SPECS.get(0), PACKETS, 7);
+        ArrivalTrace.Result r = trace.play(JitterBufferConfig.adaptive(8000, 20));
+        assertTrue(r.averageDelayMs() <= 35, "delay " + r.averageDelayMs());
+        assertTrue(r.stats().late() == 0);
+    }
+
+    @Test
+    void adaptive_beatsFixed60OnBothDelayAndLateLoss_underDriftAndSpikes() {
+        for (int i : new int[] {8, 11}) {
+            ArrivalTrace trace = ArrivalTrace.generate(JitterBufferTraceTable.SPECS.get(i), 15_000, 42);
+            ArrivalTrace.Result a = trace.play(JitterBufferConfig.adaptive(8000, 20));
+            ArrivalTrace.Result f = trace.play(JitterBufferConfig.fixed(8000, 20, 60));
+            boolean better = (a.averageDelayMs() <= f.averageDelayMs() || a.lateLossPercent() < f.lateLossPercent())
+                    && a.lateLossPercent() <= Math.max(0.5, f.lateLossPercent());
+            assertTrue(better, trace.name() + ": adaptive " + a + " fixed " + f);
+        }
+    }
+}
