@@ -5,4 +5,6 @@ module dev.parley.ua {
     requires transitive dev.parley.rtp;
     requires transitive dev.parley.codecs;
     exports dev.parley.ua;
+    // The registrar of the parley command verifies digest credentials with the same code.
+    exports dev.parley.ua.internal.auth to dev.parley.cli;
 }
