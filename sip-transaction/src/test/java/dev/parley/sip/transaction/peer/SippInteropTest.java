@@ -1,0 +1,85 @@
+package dev.parley.sip.transaction.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.sip.transaction.TimerConfig;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interop with SIPp 3.6 (Debian sip-tester): its built-in {@code uac} scenario against a Parley
+ * UAS and its {@code uas} scenario against a Parley UAC, with and without SIPp losing 10 % of
+ * packets ({@code -lost 10}). Loopback only, bounded call counts, every SIPp under timeout(1).
+ */
+class SippInteropTest {
+
+    private static final int CALLS = 40;
+
+    private void sippUacCalls(String name, List<String> extra) throws Exception {
+        Sipp.binary();
+        try (UdpNode<AnsweringUas> uas = UdpNode.start("uas", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
+                10_000, (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 10_000))) {
+            List<String> args = new java.util.ArrayList<>(List.of("-sn", "uac", "-p", Integer.toString(Sipp.freePort()),
+                    "-mp", Integer.toString(Sipp.freePort()), "-m", Integer.toString(CALLS), "-r", "20", "-l", "20",
+                    "-d", "100", "-timeout", "60s"));
+            args.addAll(extra);
+            args.add("127.0.0.1:" + uas.address().getPort());
+            Process p = Sipp.start(name, 90, args);
+            int code = Sipp.await(p, 100);
+            // SIPp exits 0 only when every call succeeded.
+            assertEquals(0, code, "sipp exit code; log tail:\n" + Sipp.log(name));
+            assertEquals(CALLS, uas.tu().byes());
+        }
+    }
+
+    private void sippUasCalls(String name, List<String> extra) throws Exception {
+        Sipp.binary();
+        int sippPort = Sipp.freePort();
+        List<String> args = new java.util.ArrayList<>(List.of("-sn", "uas", "-p", Integer.toString(sippPort),
+                "-mp", Integer.toString(Sipp.freePort()), "-m", Integer.toString(CALLS), "-timeout", "60s"));
+        args.addAll(extra);
+        Process p = Sipp.start(name, 90, args);
+        try (UdpNode<CallingUac> uac = UdpNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
+                10_000, (loop, addr) -> new CallingUac(loop, addr, 50))) {
+            Thread.sleep(300); // let SIPp bind its port before the first INVITE (retransmissions would cover it)
+            Endpoint target = new Endpoint(TransportKind.UDP, new InetSocketAddress("127.0.0.1", sippPort));
+            for (int i = 0; i < CALLS; i++) {
+                uac.loop().execute(() -> uac.tu().call(uac.stack(), target, "sipp"));
+                Thread.sleep(20);
+            }
+            for (int i = 0; i < 6000 && uac.tu().completed() + uac.tu().failed() < CALLS; i++) {
+                Thread.sleep(10);
+            }
+            int code = Sipp.await(p, 100);
+            assertEquals(CALLS, uac.tu().completed(), "completed calls; failed=" + uac.tu().failed() + "; sipp log tail:\n" + Sipp.log(name));
+            assertEquals(0, code, "sipp exit code; log tail:\n" + Sipp.log(name));
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void sippUac_againstParleyUas() throws Exception {
+        sippUacCalls("uac", List.of());
+    }
+
+    @Test
+    void sippUac_againstParleyUas_withTenPercentLoss() throws Exception {
+        sippUacCalls("uac-lost", List.of("-lost", "10"));
+    }
+
+    @Test
+    void sippUas_againstParleyUac() throws Exception {
+        sippUasCalls("uas", List.of());
+    }
+
+    @Test
+    void sippUas_againstParleyUac_withTenPercentLoss() throws Exception {
+        sippUasCalls("uas-lost", List.of("-lost", "10"));
+    }
+}
