@@ -54,6 +54,7 @@ public final class JitterBuffer {
     private long anchorFrame;
     private int buffered;
     private int dryTicks;
+    private long concealedRun;
     private int highTicks;
     private int outOfRange;
     private int outIndex = -1;
@@ -152,6 +153,7 @@ public final class JitterBuffer {
             lastPlayed = playFrame - 1;
             anchorFrame = frame;
             anchorDelay = delay;
+            concealedRun = 0;
         }
         lengths[slot] = length;
         frames[slot] = frame;
@@ -230,6 +232,8 @@ public final class JitterBuffer {
             frames[slot] = Long.MIN_VALUE;
             buffered--;
             played++;
+            lost += concealedRun;
+            concealedRun = 0;
             currentDelay = now - arrivals[slot];
             delaySum += currentDelay;
             outIndex = slot;
@@ -237,11 +241,10 @@ public final class JitterBuffer {
         }
         if (buffered == 0 && ++dryTicks > cfg.underrunConcealFrames()) {
             playing = false; // the talkspurt ended or the network stalled: fall silent
+            concealedRun = 0;
             return SILENCE;
         }
-        if (buffered > 0) {
-            lost++;
-        }
+        concealedRun++; // counted as lost once a later frame plays (not if the talkspurt ended)
         playFrame++;
         lastPlayed = f;
         concealed++;
@@ -301,6 +304,7 @@ public final class JitterBuffer {
     public void reset() {
         java.util.Arrays.fill(frames, Long.MIN_VALUE);
         buffered = 0;
+        concealedRun = 0;
         haveBase = false;
         playing = false;
         lastPlayed = Long.MIN_VALUE;

@@ -9,7 +9,7 @@ package dev.parley.rtp;
  * @param received packets accepted into the buffer
  * @param played frames played from packets
  * @param late packets that arrived after their frame was played (dropped)
- * @param lost frames concealed because their packet was missing while later ones were present
+ * @param lost frames concealed inside a talkspurt (counted when the next real frame plays)
  * @param concealed frames produced by the codec's concealment (loss, underrun, delay growth)
  * @param discarded duplicates and frames dropped to shrink the delay
  * @param overflow packets dropped because they were too far ahead or too large
