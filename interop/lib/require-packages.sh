@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sourced by interop scripts: require_packages CMD:PACKAGE ...
+# Installs the Debian package for each missing command. Under CI=true a failed install is a
+# failure (exit 1); elsewhere the caller gets status 2 and a loud SKIPPED reason in $SKIP_REASON.
+
+SKIP_REASON=""
+
+require_packages() {
+  local missing=() pair cmd pkg
+  for pair in "$@"; do
+    cmd=${pair%%:*}; pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "interop: installing ${missing[*]} (apt-get)..." >&2
+  local log; log=$(mktemp)
+  if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; } >"$log" 2>&1; then
+    rm -f "$log"
+    return 0
+  fi
+  SKIP_REASON="apt-get install ${missing[*]} failed: $(tail -n 2 "$log" | tr '\n' ' ')"
+  rm -f "$log"
+  if [ "${CI:-}" = "true" ]; then
+    echo "interop: FAILURE: $SKIP_REASON (CI reaches Debian's archive, so this is an error)" >&2
+    return 1
+  fi
+  echo "interop: ############################################################" >&2
+  echo "interop: SKIPPING: $SKIP_REASON" >&2
+  echo "interop: ############################################################" >&2
+  return 2
+}
