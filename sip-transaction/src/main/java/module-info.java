@@ -3,4 +3,5 @@ module dev.parley.sip.transaction {
     requires transitive dev.parley.sip.message;
     exports dev.parley.sip.transport;
     exports dev.parley.sip.transaction;
+    exports dev.parley.sip.transaction.peer;
 }

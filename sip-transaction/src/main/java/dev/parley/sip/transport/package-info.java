@@ -1,4 +1,13 @@
 /**
- * RFC 3261 §18 transports: UDP, TCP and TLS on NIO, and an in-memory loopback transport for tests.
+ * SIP transports (RFC 3261 §18) on NIO, and an in-memory network for tests.
+ *
+ * <ul>
+ *   <li>{@link dev.parley.sip.transport.EventLoop}: the single thread of a stack (selector, task
+ *       queue, timer wheel); see the threading model in {@link dev.parley.sip.transaction}.</li>
+ *   <li>{@link dev.parley.sip.transport.UdpTransport}: one non-blocking socket per stack; requests
+ *       and responses leave from the listening port.</li>
+ *   <li>{@link dev.parley.sip.transport.InMemoryNetwork}: seeded loss, duplication, delay and
+ *       reordering over a {@link dev.parley.sip.transaction.Scheduler}, for tests and demos.</li>
+ * </ul>
  */
 package dev.parley.sip.transport;
