@@ -16,6 +16,8 @@ public enum DropReason {
     SEQUENCE,
     /** A payload type that was not negotiated. */
     UNKNOWN_PAYLOAD_TYPE,
+    /** An audio payload holding more than one negotiated frame (ptime mismatch). */
+    FRAME_SIZE,
     /** RFC 4733 §2.3: an event payload shorter than 4 bytes. */
     INVALID_EVENT,
     /** The source table is full. */

@@ -18,6 +18,7 @@ final class RtpReceiver {
 
     /** Sources not heard for this long give their slot to a new one. */
     private static final long SOURCE_TIMEOUT_NANOS = 5_000_000_000L;
+    private static final System.Logger LOG = System.getLogger(RtpReceiver.class.getName());
 
     /** One remote source (RFC 3550 §8.2 source table entry). */
     private static final class Source {
@@ -52,6 +53,7 @@ final class RtpReceiver {
     private long packetsReceived;
     private long rtcpReceived;
     private long roundTrip = -1;
+    private long codecErrors;
     private int remoteFractionLost;
 
     RtpReceiver(RtpSession session, SessionOptions options, AudioSink sink, SessionListener listener) {
@@ -153,6 +155,10 @@ final class RtpReceiver {
                 events.onPacket(view.timestamp(), word, now, eventSink);
             }
         } else if (pt == config.payloadType()) {
+            if (config.codec().decodedLength(view.payloadLength()) > pcm.length) {
+                drop(DropReason.FRAME_SIZE); // longer than the negotiated ptime: not split
+                return;
+            }
             if (!playingSet || playingSsrc != ssrc && now - playingLastHeard > 3 * config.ptimeNanos()) {
                 playingSet = true; // a new source takes over the playout once the old one is quiet
                 playingSsrc = ssrc;
@@ -265,7 +271,17 @@ final class RtpReceiver {
         if (!config.receive()) {
             return;
         }
-        int n = jitterBuffer.playout(now, decoder, pcm, samples);
+        int n;
+        try {
+            n = jitterBuffer.playout(now, decoder, pcm, samples);
+        } catch (RuntimeException e) {
+            // A codec is pluggable code: its failure costs one frame of silence, not the session.
+            if (codecErrors++ == 0) {
+                LOG.log(System.Logger.Level.WARNING, "codec " + config.codec().encodingName() + " failed", e);
+            }
+            decoder.reset();
+            n = 0;
+        }
         if (n < samples) {
             java.util.Arrays.fill(pcm, n, samples, (short) 0);
         }
@@ -283,6 +299,15 @@ final class RtpReceiver {
         return blocks;
     }
 
+    /** Datagrams accepted plus datagrams dropped (a datagram may count in both). */
+    long accounted() {
+        long n = packetsReceived + rtcpReceived;
+        for (long d : dropped) {
+            n += d;
+        }
+        return n;
+    }
+
     SessionStatistics statistics(int ssrc, long packetsSent, long octetsSent, long rtcpSent) {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason r : DropReason.values()) {
@@ -293,7 +318,7 @@ final class RtpReceiver {
         Source playing = playingSet ? find(playingSsrc) : null;
         return new SessionStatistics(ssrc, packetsSent, octetsSent, packetsReceived, rtcpSent, rtcpReceived, drops,
                 playing == null ? 0 : playingSsrc, playing == null ? 0 : playing.stats.cumulativeLost(),
-                playing == null ? 0 : playing.stats.jitter(), roundTrip, remoteFractionLost,
+                playing == null ? 0 : playing.stats.jitter(), roundTrip, remoteFractionLost, codecErrors,
                 jitterBuffer == null ? null : jitterBuffer.stats());
     }
 }

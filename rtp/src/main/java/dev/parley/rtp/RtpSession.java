@@ -276,6 +276,11 @@ public final class RtpSession {
         return closed;
     }
 
+    /** For tests: datagrams accepted plus datagrams dropped. */
+    long accountedDatagrams() {
+        return receiver.accounted();
+    }
+
     public SessionStatistics statistics() {
         return receiver.statistics(ssrc, packetsSent, octetsSent, rtcpSent);
     }

@@ -17,11 +17,13 @@ import java.util.Map;
  * @param jitterUnits RFC 3550 §A.8 interarrival jitter of that source, timestamp units
  * @param roundTripNanos RFC 3550 §6.4.1 last round-trip time, or -1
  * @param remoteFractionLost what the remote reported about us, in 1/256
+ * @param codecErrors frames lost because the decoder threw (the decoder is then reset; logged once)
  * @param jitterBuffer the playout buffer
  */
 public record SessionStatistics(int ssrc, long packetsSent, long octetsSent, long packetsReceived,
         long rtcpSent, long rtcpReceived, Map<DropReason, Long> dropped, int remoteSsrc, long cumulativeLost,
-        int jitterUnits, long roundTripNanos, int remoteFractionLost, JitterBufferStats jitterBuffer) {
+        int jitterUnits, long roundTripNanos, int remoteFractionLost, long codecErrors,
+        JitterBufferStats jitterBuffer) {
 
     public SessionStatistics {
         dropped = Map.copyOf(dropped);
