@@ -9,7 +9,7 @@ import dev.parley.sip.transaction.ClientTransaction;
 import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transaction.TransactionUser;
-import dev.parley.sip.transaction.peer.UdpNode;
+import dev.parley.sip.transaction.peer.SipNode;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.TransportKind;
 import java.net.InetSocketAddress;
@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 final class LatencyProbe implements AutoCloseable {
 
-    private final UdpNode<TransactionUser<SipRequest, SipResponse>> node;
+    private final SipNode<TransactionUser<SipRequest, SipResponse>> node;
     private final Endpoint target;
     private final long[] samples = new long[1 << 16];
     private int count;
@@ -30,7 +30,7 @@ final class LatencyProbe implements AutoCloseable {
 
     LatencyProbe(InetSocketAddress uas, long periodMillis) {
         this.target = new Endpoint(TransportKind.UDP, uas);
-        this.node = UdpNode.start("probe", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 1000,
+        this.node = SipNode.start("probe", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 1000,
                 (loop, addr) -> new TransactionUser<>() {
                     @Override
                     public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {

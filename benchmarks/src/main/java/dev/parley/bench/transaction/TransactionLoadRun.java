@@ -2,7 +2,7 @@ package dev.parley.bench.transaction;
 
 import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transaction.peer.AnsweringUas;
-import dev.parley.sip.transaction.peer.UdpNode;
+import dev.parley.sip.transaction.peer.SipNode;
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The load run of issue 6: SIPp's built-in {@code uac} scenario at rising call rates against a
- * Parley UAS ({@link AnsweringUas} on one {@link UdpNode} event loop), with our own OPTIONS
+ * Parley UAS ({@link AnsweringUas} on one {@link SipNode} event loop), with our own OPTIONS
  * latency probe beside it. Prints, per rate, SIPp's successful and failed calls and the probe's
  * percentiles; stops at the first rate with a failed call.
  *
@@ -41,7 +41,7 @@ public final class TransactionLoadRun {
             rates.addAll(List.of(1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000));
         }
         TimerConfig timers = TimerConfig.DEFAULT;
-        try (UdpNode<AnsweringUas> uas = UdpNode.start("parley-uas", new InetSocketAddress("127.0.0.1", 0), timers,
+        try (SipNode<AnsweringUas> uas = SipNode.start("parley-uas", new InetSocketAddress("127.0.0.1", 0), timers,
                 2_000_000, (loop, addr) -> new AnsweringUas(loop, timers, addr, 0, 1_000_000));
              LatencyProbe probe = new LatencyProbe(uas.address(), 10)) {
             System.out.printf("Parley UAS on %s; %d s per rate%n", uas.address(), seconds);
@@ -49,7 +49,7 @@ public final class TransactionLoadRun {
                 probe.reset();
                 long[] result = runSipp(rate, seconds, uas.address().getPort());
                 System.out.printf("rate %5d calls/s: successful %7d, failed %5d, sipp exit %d; probe %s; uas sendDropped %d%n",
-                        rate, result[0], result[1], result[2], probe.summary(), uas.transport().sendDropped());
+                        rate, result[0], result[1], result[2], probe.summary(), uas.udp().sendDropped());
                 if (result[1] > 0 || result[2] != 0) {
                     break;
                 }

@@ -1,5 +1,6 @@
 package dev.parley.sip.transaction;
 
+import dev.parley.sip.message.HeaderForm;
 import dev.parley.sip.message.ParserLimits;
 import dev.parley.sip.message.SipMessage;
 import dev.parley.sip.message.SipMethod;
@@ -12,6 +13,7 @@ import dev.parley.sip.transport.ByteTransport;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.IpLiteral;
 import dev.parley.sip.transport.TransportKind;
+import dev.parley.sip.transport.TransportSet;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,6 +28,9 @@ import java.util.random.RandomGenerator;
  * reason, everything else is dropped and counted.
  */
 public final class TransactionStack implements MessageSender<SipRequest, SipResponse> {
+
+    /** RFC 3261 §18.1.1: the largest request sent over UDP when the path MTU is unknown. */
+    public static final int MAX_UDP_REQUEST = 1300;
 
     private final SipParser parser;
     private final SipMessageOps ops;
@@ -66,6 +71,15 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
 
     /** Sends a request in a new client transaction (see {@link TransactionLayer#sendRequest}). */
     public ClientTransaction sendRequest(SipRequest request, Endpoint to, ClientTransaction.Listener<SipResponse> listener) {
+        // RFC 3261 §18.1.1: a request larger than 1300 bytes (path MTU unknown) MUST use a
+        // congestion-controlled transport such as TCP, and the top Via must then say so.
+        if (to.transport() == TransportKind.UDP && transport instanceof TransportSet set && set.supports(TransportKind.TCP)
+                && request.encodedLength(HeaderForm.LONG) > MAX_UDP_REQUEST) {
+            Via v = request.topVia();
+            Via overTcp = new Via(v.protocol(), TransportKind.TCP.viaName(), v.host(), v.port(), v.params());
+            SipRequest moved = request.toBuilder().removeFirstValue("Via").via(overTcp).build();
+            return layer.sendRequest(moved, new Endpoint(TransportKind.TCP, to.address()), listener);
+        }
         return layer.sendRequest(request, to, listener);
     }
 

@@ -20,7 +20,7 @@ class SippInteropTest {
 
     private void sippUacCalls(String name, List<String> extra) throws Exception {
         Sipp.binary();
-        try (UdpNode<AnsweringUas> uas = UdpNode.start("uas", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
+        try (SipNode<AnsweringUas> uas = SipNode.start("uas", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
                 10_000, (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 10_000))) {
             List<String> args = new java.util.ArrayList<>(List.of("-sn", "uac", "-p", Integer.toString(Sipp.freePort()),
                     "-mp", Integer.toString(Sipp.freePort()), "-m", Integer.toString(CALLS), "-r", "20", "-l", "20",
@@ -42,7 +42,7 @@ class SippInteropTest {
                 "-mp", Integer.toString(Sipp.freePort()), "-m", Integer.toString(CALLS), "-timeout", "60s"));
         args.addAll(extra);
         Process p = Sipp.start(name, 90, args);
-        try (UdpNode<CallingUac> uac = UdpNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
+        try (SipNode<CallingUac> uac = SipNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT,
                 10_000, (loop, addr) -> new CallingUac(loop, addr, 50))) {
             Thread.sleep(300); // let SIPp bind its port before the first INVITE (retransmissions would cover it)
             Endpoint target = new Endpoint(TransportKind.UDP, new InetSocketAddress("127.0.0.1", sippPort));

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Real UDP sockets on loopback (IPv4 and IPv6), ephemeral ports, bounded waits. */
-class UdpLoopbackTest {
+class SocketLoopbackTest {
 
     private static void awaitCount(LongSupplier counter, long expected) throws InterruptedException {
         // Bounded wait for real I/O (at most 10 s); the protocol's timing is tested in virtual time.
@@ -22,9 +22,9 @@ class UdpLoopbackTest {
 
     private static void callsComplete(String ip) throws Exception {
         InetSocketAddress any = new InetSocketAddress(ip, 0);
-        try (UdpNode<AnsweringUas> uas = UdpNode.start("uas", any, TimerConfig.DEFAULT, 1000,
+        try (SipNode<AnsweringUas> uas = SipNode.start("uas", any, TimerConfig.DEFAULT, 1000,
                      (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 1000));
-             UdpNode<CallingUac> uac = UdpNode.start("uac", any, TimerConfig.DEFAULT, 1000,
+             SipNode<CallingUac> uac = SipNode.start("uac", any, TimerConfig.DEFAULT, 1000,
                      (loop, addr) -> new CallingUac(loop, addr, 10))) {
             Endpoint target = new Endpoint(TransportKind.UDP, uas.address());
             for (int i = 0; i < 20; i++) {

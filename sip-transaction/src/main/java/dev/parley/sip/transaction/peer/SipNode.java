@@ -7,6 +7,10 @@ import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.EventLoop;
+import dev.parley.sip.transport.StreamLimits;
+import dev.parley.sip.transport.TcpTransport;
+import dev.parley.sip.transport.TransportKind;
+import dev.parley.sip.transport.TransportSet;
 import dev.parley.sip.transport.UdpTransport;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -15,32 +19,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 /**
- * A complete UDP SIP node: one {@link EventLoop} thread, one {@link UdpTransport} and one
- * {@link TransactionStack} whose TU is made by the caller once the bound address is known.
- * For tests, interop runs, the load run and the demo.
+ * A complete SIP node: one {@link EventLoop} thread, a {@link UdpTransport} and a
+ * {@link TcpTransport} on the same port, and one {@link TransactionStack} whose TU is made by the
+ * caller once the bound address is known. For tests, interop runs, the load run and the demo.
  *
  * @param <T> the TU type
  */
-public final class UdpNode<T extends TransactionUser<SipRequest, SipResponse>> implements AutoCloseable {
+public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> implements AutoCloseable {
 
     private final EventLoop loop;
     private final UdpTransport udp;
+    private final TcpTransport tcp;
     private final T tu;
     private final TransactionStack stack;
 
-    private UdpNode(EventLoop loop, UdpTransport udp, T tu, TransactionStack stack) {
+    private SipNode(EventLoop loop, UdpTransport udp, TcpTransport tcp, T tu, TransactionStack stack) {
         this.loop = loop;
         this.udp = udp;
+        this.tcp = tcp;
         this.tu = tu;
         this.stack = stack;
     }
 
     /**
-     * Binds {@code address} (port 0: ephemeral) and starts the node.
+     * Binds UDP on {@code address} (port 0: ephemeral), TCP on the same port, and starts the node.
      *
      * @param tuFactory makes the TU from the loop (its scheduler) and the bound address
      */
-    public static <T extends TransactionUser<SipRequest, SipResponse>> UdpNode<T> start(
+    public static <T extends TransactionUser<SipRequest, SipResponse>> SipNode<T> start(
             String name, InetSocketAddress address, TimerConfig timers, int maxTransactions,
             BiFunction<EventLoop, InetSocketAddress, T> tuFactory) {
         EventLoop loop = new EventLoop(name, 1, 4 * maxTransactions + 1024, 65_536);
@@ -52,13 +58,20 @@ public final class UdpNode<T extends TransactionUser<SipRequest, SipResponse>> i
             }
         });
         InetSocketAddress bound = udp.local().address();
+        TcpTransport tcp = TcpTransport.open(loop, bound, StreamLimits.DEFAULT, (message, from) -> {
+            TransactionStack s = ready.getNow(null);
+            if (s != null) {
+                s.receiveFramed(message, from);
+            }
+        });
+        TransportSet transports = new TransportSet().with(TransportKind.UDP, udp).with(TransportKind.TCP, tcp);
         T tu = tuFactory.apply(loop, bound);
-        CompletableFuture<UdpNode<T>> node = new CompletableFuture<>();
+        CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
         loop.execute(() -> {
-            TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, udp, tu, bound,
+            TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
                     new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
             ready.complete(stack);
-            node.complete(new UdpNode<>(loop, udp, tu, stack));
+            node.complete(new SipNode<>(loop, udp, tcp, tu, stack));
         });
         return node.join();
     }
@@ -67,8 +80,12 @@ public final class UdpNode<T extends TransactionUser<SipRequest, SipResponse>> i
         return loop;
     }
 
-    public UdpTransport transport() {
+    public UdpTransport udp() {
         return udp;
+    }
+
+    public TcpTransport tcp() {
+        return tcp;
     }
 
     public T tu() {
@@ -86,6 +103,7 @@ public final class UdpNode<T extends TransactionUser<SipRequest, SipResponse>> i
 
     @Override
     public void close() {
+        tcp.close();
         udp.close();
         loop.close();
     }

@@ -1,0 +1,282 @@
+package dev.parley.sip.transport;
+
+import dev.parley.sip.message.SipParseException;
+import dev.parley.sip.message.SipStreamFramer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * SIP over TCP (RFC 3261 §18) on NIO, on the {@link EventLoop} thread: a listening socket, one
+ * {@link SipStreamFramer} per connection, connections reused per remote address in both
+ * directions (§18.2.2: responses go back on the connection the request came on), closed after
+ * {@link StreamLimits#idleMillis()} without traffic, CRLF keep-alive pings answered with a CRLF
+ * pong (RFC 5626 §3.5.1). A connection whose stream cannot be framed is closed (RFC 3261 §18.3).
+ */
+public final class TcpTransport implements ByteTransport, AutoCloseable {
+
+    private static final byte[] PONG = {'\r', '\n'};
+
+    private final EventLoop loop;
+    private final ServerSocketChannel server;
+    private final Endpoint local;
+    private final StreamLimits limits;
+    private final StreamHandler handler;
+    private final Map<InetSocketAddress, Connection> connections = new HashMap<>();
+    private final ByteBuffer in = ByteBuffer.allocate(65_536);
+    private long framingErrors;
+    private long refused;
+
+    /** One TCP connection: framer for input, bounded queue for output. */
+    private final class Connection {
+        final SocketChannel channel;
+        final Endpoint remote;
+        final SipStreamFramer framer;
+        final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+        SelectionKey key;
+        int queued;
+        long lastActivity;
+
+        Connection(SocketChannel channel, InetSocketAddress remote) {
+            this.channel = channel;
+            this.remote = new Endpoint(TransportKind.TCP, remote);
+            this.lastActivity = loop.now();
+            this.framer = new SipStreamFramer(limits.parser(), new SipStreamFramer.Listener() {
+                @Override
+                public void onMessage(dev.parley.sip.message.SipMessage message) {
+                    handler.onMessage(message, Connection.this.remote);
+                }
+
+                @Override
+                public void onPing() {
+                    // RFC 5626 §3.5.1: a double-CRLF ping is answered with a single CRLF pong.
+                    enqueue(Connection.this, PONG);
+                }
+            });
+        }
+    }
+
+    private TcpTransport(EventLoop loop, ServerSocketChannel server, Endpoint local, StreamLimits limits, StreamHandler handler) {
+        this.loop = loop;
+        this.server = server;
+        this.local = local;
+        this.limits = limits;
+        this.handler = handler;
+    }
+
+    /** Listens on {@code address} (port 0: ephemeral). Call from any thread but the loop's. */
+    public static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, StreamHandler handler) {
+        try {
+            ServerSocketChannel ch = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            ch.bind(address);
+            TcpTransport t = new TcpTransport(loop, ch, new Endpoint(TransportKind.TCP, (InetSocketAddress) ch.getLocalAddress()),
+                    limits, handler);
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            if (!loop.execute(() -> {
+                try {
+                    loop.register(ch, SelectionKey.OP_ACCEPT, k -> t.accept());
+                    t.scheduleIdleSweep();
+                    ready.complete(null);
+                } catch (IOException e) {
+                    ready.completeExceptionally(e);
+                }
+            })) {
+                ch.close();
+                throw new IllegalStateException("event loop is closed or busy");
+            }
+            ready.join();
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Endpoint local() {
+        return local;
+    }
+
+    private void accept() {
+        SocketChannel ch;
+        try {
+            while ((ch = server.accept()) != null) {
+                if (connections.size() >= limits.maxConnections()) {
+                    refused++;
+                    ch.close();
+                    continue;
+                }
+                InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
+                Connection c = new Connection(ch, remote);
+                c.key = loop.register(ch, SelectionKey.OP_READ, k -> ready(c));
+                connections.put(remote, c);
+            }
+        } catch (IOException e) {
+            // The listening socket stays open; the failed accept is simply lost.
+        }
+    }
+
+    private void ready(Connection c) {
+        try {
+            if (c.key.isConnectable() && c.channel.finishConnect()) {
+                c.key.interestOps(SelectionKey.OP_READ | (c.out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
+            }
+            if (c.key.isValid() && c.key.isReadable()) {
+                read(c);
+            }
+            if (c.key.isValid() && c.key.isWritable()) {
+                flush(c);
+            }
+        } catch (IOException e) {
+            close(c);
+        }
+    }
+
+    private void read(Connection c) throws IOException {
+        in.clear();
+        int n = c.channel.read(in);
+        if (n < 0) {
+            close(c);
+            return;
+        }
+        c.lastActivity = loop.now();
+        try {
+            c.framer.feed(in.array(), 0, n);
+        } catch (SipParseException e) {
+            // RFC 3261 §18.3: a stream that cannot be framed cannot be resynchronised: close it.
+            framingErrors++;
+            close(c);
+        }
+    }
+
+    /** Writes on the connection to {@code to}, opening one if none is open (loop thread only). */
+    @Override
+    public boolean send(byte[] message, Endpoint to) {
+        Connection c = connections.get(to.address());
+        if (c == null) {
+            if (connections.size() >= limits.maxConnections()) {
+                return false;
+            }
+            try {
+                SocketChannel ch = SocketChannel.open(to.address().getAddress() instanceof java.net.Inet6Address
+                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+                ch.configureBlocking(false);
+                boolean connected = ch.connect(to.address());
+                c = new Connection(ch, to.address());
+                Connection conn = c;
+                c.key = loop.register(ch, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, k -> ready(conn));
+                connections.put(to.address(), c);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return enqueue(c, message);
+    }
+
+    private boolean enqueue(Connection c, byte[] data) {
+        if (c.queued + data.length > limits.maxQueuedBytes()) {
+            return false;
+        }
+        c.out.add(ByteBuffer.wrap(data));
+        c.queued += data.length;
+        c.lastActivity = loop.now();
+        if (c.channel.isConnected()) {
+            try {
+                flush(c);
+            } catch (IOException e) {
+                close(c);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void flush(Connection c) throws IOException {
+        while (!c.out.isEmpty()) {
+            ByteBuffer b = c.out.peek();
+            int before = b.remaining();
+            c.channel.write(b);
+            c.queued -= before - b.remaining();
+            if (b.hasRemaining()) {
+                c.key.interestOps(c.key.interestOps() | SelectionKey.OP_WRITE);
+                return;
+            }
+            c.out.poll();
+        }
+        if (c.key.isValid()) {
+            c.key.interestOps(c.key.interestOps() & ~SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void close(Connection c) {
+        connections.remove(c.remote.address(), c);
+        if (c.key != null) {
+            c.key.cancel();
+        }
+        try {
+            c.channel.close();
+        } catch (IOException e) {
+            // Already closed by the peer.
+        }
+    }
+
+    private void scheduleIdleSweep() {
+        loop.schedule(Math.max(1, limits.idleMillis() / 4), () -> {
+            long now = loop.now();
+            List<Connection> idle = new ArrayList<>();
+            for (Connection c : connections.values()) {
+                if (now - c.lastActivity >= limits.idleMillis()) {
+                    idle.add(c);
+                }
+            }
+            idle.forEach(this::close);
+            if (server.isOpen()) {
+                scheduleIdleSweep();
+            }
+        });
+    }
+
+    /** Open connections (loop thread). */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Connections closed because their stream could not be framed. */
+    public long framingErrors() {
+        return framingErrors;
+    }
+
+    /** Accepts refused because {@link StreamLimits#maxConnections()} were open. */
+    public long refused() {
+        return refused;
+    }
+
+    /** Closes the listener and every connection (on the loop thread). */
+    @Override
+    public void close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable closeAll = () -> {
+            new ArrayList<>(connections.values()).forEach(this::close);
+            try {
+                server.close();
+            } catch (IOException e) {
+                // Nothing to do: the socket is gone either way.
+            }
+            done.complete(null);
+        };
+        if (loop.inLoop() || !loop.execute(closeAll)) {
+            closeAll.run();
+        }
+        done.join();
+    }
+}
