@@ -4,6 +4,8 @@ import dev.parley.bench.codecs.TestSignal;
 import dev.parley.codecs.AudioDecoder;
 import dev.parley.codecs.AudioEncoder;
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.DtmfDetector;
+import dev.parley.codecs.Resampler;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Codec throughput. One operation is one 20 ms frame: 160 samples at 8 kHz for G.711, 320 samples
- * at 16 kHz for G.722. Frames cycle through two seconds of speech-like audio so that the adaptive
+ * at 16 kHz for G.722; for the resamplers and the DTMF detector, 20 ms of input. Frames cycle through two seconds of speech-like audio so that the adaptive
  * G.722 state sees varied input; the arrays are reused, so any allocation shown by {@code -prof gc}
  * is the codec's own.
  */
@@ -41,6 +43,10 @@ public class CodecBenchmark {
     private AudioDecoder alawDecoder;
     private AudioEncoder g722Encoder;
     private AudioDecoder g722Decoder;
+    private Resampler upsampler;
+    private Resampler downsampler;
+    private DtmfDetector dtmfDetector;
+    private int digits;
 
     @Setup
     public void setUp() {
@@ -52,6 +58,9 @@ public class CodecBenchmark {
         alawDecoder = Codecs.PCMA.newDecoder();
         g722Encoder = Codecs.G722.newEncoder();
         g722Decoder = Codecs.G722.newDecoder();
+        upsampler = Resampler.upsampling8kTo16k();
+        downsampler = Resampler.downsampling16kTo8k();
+        dtmfDetector = new DtmfDetector((key, start) -> digits++);
         ulaw = new byte[narrow.length];
         alaw = new byte[narrow.length];
         g722 = new byte[wide.length / 2];
@@ -100,5 +109,23 @@ public class CodecBenchmark {
     public short[] g722Decode() {
         g722Decoder.decode(g722, 160 * nextFrame(), 160, pcmOut, 0);
         return pcmOut;
+    }
+
+    @Benchmark
+    public short[] upsample8kTo16k() {
+        upsampler.process(narrow, 160 * nextFrame(), 160, pcmOut, 0);
+        return pcmOut;
+    }
+
+    @Benchmark
+    public short[] downsample16kTo8k() {
+        downsampler.process(wide, 320 * nextFrame(), 320, pcmOut, 0);
+        return pcmOut;
+    }
+
+    @Benchmark
+    public int dtmfDetect() {
+        dtmfDetector.process(narrow, 160 * nextFrame(), 160);
+        return digits;
     }
 }
