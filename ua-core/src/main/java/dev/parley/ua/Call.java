@@ -1,0 +1,76 @@
+package dev.parley.ua;
+
+import dev.parley.codecs.AudioCodec;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One call: an INVITE dialog with its media. Thread-safe; methods that wait for the network return
+ * a {@link CompletionStage} and never block.
+ *
+ * <pre>{@code
+ * Call call = line.newCall("sip:bob@example.com");
+ * call.audioSource(AudioSources.wavFile(Path.of("hello.wav"), false));
+ * call.audioSink(AudioSinks.wavFile(Path.of("reply.wav"), 8000));
+ * call.start().thenRun(() -> System.out.println("answered, codec " + call.codec().orElseThrow()));
+ * call.ended().thenAccept(end -> System.out.println("ended: " + end));
+ * }</pre>
+ *
+ * <p>Part 2 adds {@code hold()}, {@code unhold()}, {@code sendDtmf(digits)},
+ * {@code blindTransfer(target)}, {@code attendedTransfer(other)} and {@code redirect(target)}.
+ */
+public interface Call {
+
+    /** The SIP Call-ID. */
+    String id();
+
+    PhoneLine line();
+
+    CallDirection direction();
+
+    /** The other party: the callee of an outgoing call, the caller of an incoming one. */
+    Party remote();
+
+    /** This end, as it appears in the From (outgoing) or To (incoming) header. */
+    Party local();
+
+    CallState state();
+
+    /** Why the call ended, once it has. */
+    Optional<CallEnd> end();
+
+    /** Completes (never exceptionally) when the call ends. */
+    CompletionStage<CallEnd> ended();
+
+    /** The codec media flows with, once negotiated. */
+    Optional<AudioCodec> codec();
+
+    /** What we send; silence until set. May be changed at any time; the previous source is closed. */
+    void audioSource(AudioSource source);
+
+    /** Where received audio goes; discarded until set. The previous sink is closed. */
+    void audioSink(AudioSink sink);
+
+    /**
+     * Sends the INVITE of an outgoing {@link CallState#IDLE} call. Completes when the call is
+     * answered, or exceptionally with {@link CallEndedException} when it ends first (rejected,
+     * cancelled, timed out).
+     */
+    CompletionStage<Call> start();
+
+    /**
+     * Answers an {@link CallState#INCOMING} call (200 with our SDP answer). Completes when the ACK
+     * arrives; exceptionally with {@link CallEndedException} if the call ends first (the caller
+     * cancelled, or 488 because no codec matches).
+     */
+    CompletionStage<Call> answer();
+
+    /** Refuses an incoming call with {@code statusCode} (4xx–6xx, e.g. 486 Busy Here, 603 Decline). */
+    CompletionStage<CallEnd> reject(int statusCode);
+
+    /**
+     * Ends the call however far it got: BYE when established, CANCEL while an outgoing call rings,
+     * 603 Decline for an unanswered incoming call. Completes when it has ended.
+     */
+    CompletionStage<CallEnd> hangUp();
+}

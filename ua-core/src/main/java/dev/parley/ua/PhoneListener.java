@@ -1,0 +1,42 @@
+package dev.parley.ua;
+
+/**
+ * What a {@link SoftPhone} tells the application. Every method has an empty default, so implement
+ * only what you need.
+ *
+ * <p><b>Threading.</b> All methods of one phone run on ONE thread, the phone's event thread
+ * ({@code parley-events-N}), in the order things happened; never on the SIP thread. Returning
+ * quickly keeps later events timely, but a slow listener cannot stall SIP retransmissions or
+ * media. It is fine to call any {@link Call} or {@link PhoneLine} method from here. An exception
+ * thrown by a listener is caught and reported to {@link #onError}. (A phone on an in-memory
+ * network in virtual time has no threads: events run on the thread that advances time.)
+ */
+public interface PhoneListener {
+
+    /** A line's registration changed state. */
+    default void onRegistrationChanged(PhoneLine line, RegistrationStatus status) {
+    }
+
+    /**
+     * A call arrived, in state {@link CallState#INCOMING} (180 Ringing already sent). Answer it
+     * with {@link Call#answer()}, refuse it with {@link Call#reject(int)}, or let it ring.
+     */
+    default void onIncomingCall(Call call) {
+    }
+
+    /** A call changed state; {@link CallState#ENDED} comes last, with {@link Call#end()} set. */
+    default void onCallStateChanged(Call call, CallState state) {
+    }
+
+    /** A DTMF digit arrived on a call (part 2). */
+    default void onDtmf(Call call, DtmfEvent event) {
+    }
+
+    /** A transfer made from or to this call progressed (part 2). */
+    default void onTransferProgress(Call call, TransferProgress progress) {
+    }
+
+    /** Something failed that no state change reports. */
+    default void onError(PhoneError error) {
+    }
+}

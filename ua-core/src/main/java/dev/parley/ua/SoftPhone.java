@@ -1,0 +1,241 @@
+package dev.parley.ua;
+
+import dev.parley.codecs.AudioCodec;
+import dev.parley.codecs.Codecs;
+import dev.parley.sip.transaction.Scheduler;
+import dev.parley.sip.transaction.TimerConfig;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.InMemoryNetwork;
+import dev.parley.sip.transport.TransportKind;
+import dev.parley.ua.internal.net.InMemoryRuntime;
+import dev.parley.ua.internal.net.PhoneRuntime;
+import dev.parley.ua.internal.phone.CallImpl;
+import dev.parley.ua.internal.phone.Events;
+import dev.parley.ua.internal.phone.LineImpl;
+import dev.parley.ua.internal.phone.PhoneCore;
+import dev.parley.ua.internal.phone.PhoneSettings;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.random.RandomGenerator;
+
+/**
+ * A SIP phone: one SIP socket, any number of {@link PhoneLine lines} (accounts), their calls and
+ * media. Build one with {@link #builder()}; {@link #close()} unregisters every line, ends every
+ * call and frees every port and thread.
+ *
+ * <pre>{@code
+ * SoftPhone phone = SoftPhone.builder()
+ *         .listener(new PhoneListener() {
+ *             public void onIncomingCall(Call call) { call.answer(); }
+ *         })
+ *         .build();
+ * PhoneLine line = phone.addLine(LineConfig.builder("alice", "example.com").password("secret").build());
+ * }</pre>
+ *
+ * <p><b>Threads.</b> A phone owns one SIP thread, which runs every SIP transaction, dialog, timer
+ * and the 20 ms media ticks, and one event thread, which runs every {@link PhoneListener} method
+ * and completes every {@link CompletionStage} the API returns. All public methods are thread-safe
+ * and never block on the network.
+ */
+public final class SoftPhone implements AutoCloseable {
+
+    private final PhoneRuntime runtime;
+    private final PhoneCore core;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    private SoftPhone(PhoneRuntime runtime, PhoneCore core) {
+        this.runtime = runtime;
+        this.core = core;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where this phone receives SIP (useful with port 0). */
+    public Endpoint sipEndpoint() {
+        return core.localEndpoint();
+    }
+
+    /**
+     * Adds an account. If its configuration says registration is required, the line starts
+     * registering at once; watch {@link PhoneListener#onRegistrationChanged}.
+     *
+     * @throws IllegalArgumentException if the registrar or outbound proxy cannot be resolved
+     */
+    public PhoneLine addLine(LineConfig config) {
+        if (closing) {
+            throw new IllegalStateException("phone is closed");
+        }
+        LineImpl line;
+        try {
+            line = new LineImpl(core, config);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the registrar or proxy of " + config.addressOfRecord(), e);
+        }
+        runtime.execute(() -> {
+            core.addLine(line);
+            if (config.registrationRequired()) {
+                line.register();
+            }
+        });
+        return line;
+    }
+
+    public List<PhoneLine> lines() {
+        return List.copyOf(core.lines());
+    }
+
+    /** Every call that has not ended, on every line. */
+    public List<Call> calls() {
+        return List.copyOf(core.calls());
+    }
+
+    /**
+     * Ends every call, unregisters every registered line, then frees the SIP and RTP sockets and
+     * stops the phone's threads. Completes when all that is done (at most 64×T1 after the call,
+     * when a registrar does not answer).
+     */
+    public CompletionStage<Void> closeAsync() {
+        if (closing) {
+            return closed.minimalCompletionStage();
+        }
+        closing = true;
+        runtime.execute(() -> {
+            for (Call call : new ArrayList<>(core.calls())) {
+                ((CallImpl) call).closeForShutdown();
+            }
+            List<CompletableFuture<RegistrationStatus>> pending = new ArrayList<>();
+            for (LineImpl line : core.lines()) {
+                RegistrationState s = line.registration().state();
+                if (s != RegistrationState.UNREGISTERED) {
+                    pending.add(line.unregister().toCompletableFuture());
+                } else {
+                    line.stop();
+                }
+            }
+            CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
+                    .whenComplete((v, e) -> runtime.execute(this::release));
+        });
+        return closed.minimalCompletionStage();
+    }
+
+    private void release() {
+        for (LineImpl line : core.lines()) {
+            line.stop();
+        }
+        core.closeSocket();
+        closed.complete(null);
+        runtime.close();
+    }
+
+    /**
+     * {@link #closeAsync()} and, for a phone on real sockets, waits for it (bounded by 64×T1). A
+     * phone on an in-memory network only starts closing: advance its virtual time to finish.
+     */
+    @Override
+    public void close() {
+        closeAsync();
+    }
+
+    /** Builds a {@link SoftPhone}. */
+    public static final class Builder {
+        private PhoneListener listener = new PhoneListener() { };
+        private String userAgent = "Parley/0.1";
+        private TimerConfig timers = TimerConfig.DEFAULT;
+        private List<AudioCodec> codecs = Codecs.all();
+        private int rtpMin = 16384;
+        private int rtpMax = 32766;
+        private int maxCalls = 32;
+        private RandomGenerator random;
+        private String sipHost = "127.0.0.1";
+        private int sipPort = 5060;
+        private InMemoryNetwork<byte[]> sipNetwork;
+        private InMemoryNetwork<byte[]> mediaNetwork;
+        private Scheduler scheduler;
+
+        private Builder() {
+        }
+
+        /** Who hears about registrations, calls and errors (on the phone's event thread). */
+        public Builder listener(PhoneListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The User-Agent (and Server) header value. */
+        public Builder userAgent(String value) {
+            this.userAgent = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** SIP timers T1, T2, T4… (RFC 3261 Table 4). */
+        public Builder timers(TimerConfig value) {
+            this.timers = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Audio codecs in order of preference (default G.722, PCMU, PCMA). */
+        public Builder codecs(AudioCodec... value) {
+            this.codecs = List.of(value);
+            return this;
+        }
+
+        /** The range RTP ports are taken from (even ports, RFC 3550 §11). */
+        public Builder rtpPorts(int min, int max) {
+            this.rtpMin = min;
+            this.rtpMax = max;
+            return this;
+        }
+
+        /** Bound on simultaneous calls; further INVITEs are answered 486 Busy Here. */
+        public Builder maxCalls(int value) {
+            this.maxCalls = value;
+            return this;
+        }
+
+        /** Source of tags, Call-IDs, branches, SSRCs and nonces (default: a SecureRandom). */
+        public Builder random(RandomGenerator value) {
+            this.random = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The IP address and port the SIP socket binds to (default 127.0.0.1:5060; port 0 = any). */
+        public Builder sipAddress(String ipLiteral, int port) {
+            this.sipHost = Objects.requireNonNull(ipLiteral);
+            this.sipPort = port;
+            return this;
+        }
+
+        /**
+         * Runs the phone on in-memory networks instead of sockets, driven by {@code scheduler} (a
+         * {@code VirtualTime} in tests): no threads; everything, listener calls included, runs on
+         * the thread that drives the scheduler. SIP and RTP get separate networks so that either
+         * can be impaired alone.
+         */
+        public Builder inMemory(InMemoryNetwork<byte[]> sip, InMemoryNetwork<byte[]> media, Scheduler driver) {
+            this.sipNetwork = Objects.requireNonNull(sip);
+            this.mediaNetwork = Objects.requireNonNull(media);
+            this.scheduler = Objects.requireNonNull(driver);
+            return this;
+        }
+
+        public SoftPhone build() {
+            PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
+                    random != null ? random : new SecureRandom());
+            if (sipNetwork == null) {
+                throw new IllegalStateException("real UDP sockets are not wired in yet: use inMemory(...)");
+            }
+            PhoneRuntime runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork);
+            Events events = new Events(listener, runtime.events());
+            PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort));
+            return new SoftPhone(runtime, core);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.codecs.AudioCodec;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.Uri;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.ua.AudioSink;
+import dev.parley.ua.AudioSource;
+import dev.parley.ua.Call;
+import dev.parley.ua.CallDirection;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallEndedException;
+import dev.parley.ua.CallState;
+import dev.parley.ua.DtmfEvent;
+import dev.parley.ua.EndCause;
+import dev.parley.ua.Party;
+import dev.parley.ua.PhoneLine;
+import dev.parley.ua.internal.dialog.Dialog;
+import dev.parley.ua.internal.dialog.DialogId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A call as the application sees it: the public {@link Call} methods hop onto the SIP thread, where
+ * the INVITE usage ({@link OutgoingInvite} or {@link IncomingInvite}) and the dialog do the work.
+ * This class holds what both directions share: state, end, dialog, media and the futures.
+ */
+public final class CallImpl implements Call {
+
+    final PhoneCore core;
+    final LineImpl line;
+    private final CallDirection direction;
+    private final String callId;
+    final NameAddr localParty;
+    final NameAddr remoteParty;
+    private volatile CallState state = CallState.IDLE;
+    private volatile CallEnd end;
+    private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
+    CallMedia media;
+    Dialog dialog;
+    private DialogId registeredDialog;
+    private OutgoingInvite outgoing;
+    private IncomingInvite incoming;
+
+    private CallImpl(PhoneCore core, LineImpl line, CallDirection direction, String callId, NameAddr local, NameAddr remote) {
+        this.core = core;
+        this.line = line;
+        this.direction = direction;
+        this.callId = callId;
+        this.localParty = local;
+        this.remoteParty = remote;
+    }
+
+    /** A new outgoing call in state IDLE. */
+    static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target) {
+        NameAddr local = line.identity().withTag(core.newTag());
+        CallImpl call = new CallImpl(core, line, CallDirection.OUTGOING, core.newCallId(), local, NameAddr.of(target));
+        call.outgoing = new OutgoingInvite(call, target);
+        return call;
+    }
+
+    /** An INVITE arrived for {@code line}: the call is created and rung, or refused at once. */
+    static void incoming(PhoneCore core, LineImpl line, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite) {
+        String tag = core.newTag();
+        CallImpl call = new CallImpl(core, line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
+                invite.from());
+        call.incoming = new IncomingInvite(call, tx, invite, tag);
+        core.callStarted(call);
+        call.incoming.arrive();
+    }
+
+    // ------------------------------------------------------------------ state shared by both usages
+
+    void setState(CallState next) {
+        if (state == next || state == CallState.ENDED) {
+            return;
+        }
+        state = next;
+        core.events().fire(l -> l.onCallStateChanged(this, next));
+    }
+
+    /** Ends the call once: stops media, forgets the dialog, reports ENDED and completes the stages. */
+    void finish(CallEnd how) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        end = how;
+        if (media != null) {
+            media.close();
+        }
+        if (dialog != null) {
+            dialog.terminate();
+        }
+        if (outgoing != null) {
+            outgoing.stop(how);
+        }
+        if (incoming != null) {
+            incoming.stop(how);
+        }
+        core.callEnded(this);
+        line.callEnded(this);
+        state = CallState.ENDED;
+        core.events().fire(l -> l.onCallStateChanged(this, CallState.ENDED));
+        core.events().complete(ended, how);
+    }
+
+    void failStage(CompletableFuture<Call> stage, CallEnd how) {
+        core.events().fail(stage, new CallEndedException(how));
+    }
+
+    void completeStage(CompletableFuture<Call> stage) {
+        core.events().complete(stage, this);
+    }
+
+    /** Registers the dialog so in-dialog requests reach this call (once per dialog id). */
+    void useDialog(Dialog d) {
+        dialog = d;
+        if (!d.id().equals(registeredDialog)) {
+            if (registeredDialog != null) {
+                core.dialogs().remove(registeredDialog);
+            }
+            registeredDialog = d.id();
+            core.dialogs().add(d.id(), this);
+        }
+    }
+
+    CallMedia media() {
+        if (media == null) {
+            media = new CallMedia(core, localParty.uri().toString(), packed -> dtmf(packed >>> 16, packed & 0xFFFF));
+        }
+        return media;
+    }
+
+    private void dtmf(int event, int durationMillis) {
+        if (event >= 0 && event < 16) {
+            char digit = "0123456789*#ABCD".charAt(event);
+            DtmfEvent e = new DtmfEvent(digit, durationMillis);
+            core.events().fire(l -> l.onDtmf(this, e));
+        }
+    }
+
+    DialogId dialogId() {
+        return registeredDialog;
+    }
+
+    // ------------------------------------------------------------------ requests inside the dialog
+
+    void onInDialogRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        if (dialog.onRemoteRequest(request) == Dialog.Verdict.OUT_OF_ORDER) {
+            // RFC 3261 §12.2.2: a lower CSeq than the last one is out of order.
+            core.respond(tx, request, 500, "Server Internal Error - CSeq out of order");
+            return;
+        }
+        InDialog.handle(this, tx, request);
+    }
+
+    void onAck(SipRequest ack) {
+        if (incoming != null) {
+            incoming.onAck(ack);
+        }
+    }
+
+    void onCancel() {
+        if (incoming != null) {
+            incoming.onCancel();
+        }
+    }
+
+    void onServerTimeout() {
+        finish(new CallEnd(EndCause.TIMEOUT, 408, "no ACK"));
+    }
+
+    void onServerTransportError() {
+        finish(new CallEnd(EndCause.TRANSPORT_ERROR, 503, "response could not be sent"));
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    @Override
+    public String id() {
+        return callId;
+    }
+
+    @Override
+    public PhoneLine line() {
+        return line;
+    }
+
+    @Override
+    public CallDirection direction() {
+        return direction;
+    }
+
+    @Override
+    public Party remote() {
+        return party(remoteParty);
+    }
+
+    @Override
+    public Party local() {
+        return party(localParty);
+    }
+
+    private static Party party(NameAddr a) {
+        return new Party(a.displayName() == null ? "" : a.displayName(), a.uri().toString());
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<CallEnd> end() {
+        return Optional.ofNullable(end);
+    }
+
+    @Override
+    public CompletionStage<CallEnd> ended() {
+        return ended.minimalCompletionStage();
+    }
+
+    @Override
+    public Optional<AudioCodec> codec() {
+        CallMedia m = media;
+        return m == null ? Optional.empty() : Optional.ofNullable(m.codec());
+    }
+
+    @Override
+    public void audioSource(AudioSource source) {
+        core.runtime().execute(() -> {
+            if (state == CallState.ENDED) {
+                source.close();
+            } else {
+                media().source(source);
+            }
+        });
+    }
+
+    @Override
+    public void audioSink(AudioSink sink) {
+        core.runtime().execute(() -> {
+            if (state == CallState.ENDED) {
+                sink.close();
+            } else {
+                media().sink(sink);
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Call> start() {
+        CompletableFuture<Call> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> {
+            if (outgoing == null || state != CallState.IDLE) {
+                core.events().fail(stage, new IllegalStateException("only an outgoing IDLE call can start; this one is " + state));
+                return;
+            }
+            core.callStarted(this);
+            line.callStarted(this);
+            outgoing.start(stage);
+        });
+        return stage.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Call> answer() {
+        CompletableFuture<Call> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> {
+            if (incoming == null || state != CallState.INCOMING) {
+                core.events().fail(stage, new IllegalStateException("only an INCOMING call can be answered; this one is " + state));
+                return;
+            }
+            incoming.answer(stage);
+        });
+        return stage.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<CallEnd> reject(int statusCode) {
+        if (statusCode < 400 || statusCode > 699) {
+            throw new IllegalArgumentException("reject with a 4xx-6xx status, not " + statusCode);
+        }
+        core.runtime().execute(() -> {
+            if (incoming != null && state == CallState.INCOMING) {
+                incoming.reject(statusCode);
+            }
+        });
+        return ended.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<CallEnd> hangUp() {
+        core.runtime().execute(() -> {
+            switch (state) {
+                case ENDED -> { }
+                case IDLE -> finish(CallEnd.of(EndCause.LOCAL_HANGUP, "never started"));
+                case INCOMING -> incoming.reject(603);
+                case CALLING, RINGING, EARLY_MEDIA -> outgoing.cancel();
+                default -> InDialog.bye(this, new CallEnd(EndCause.LOCAL_HANGUP, 0, "hung up"));
+            }
+        });
+        return ended.minimalCompletionStage();
+    }
+
+    /** The phone is closing: end the call at once, telling the peer (BYE, CANCEL or 480). */
+    public void closeForShutdown() {
+        CallEnd how = CallEnd.of(EndCause.PHONE_CLOSED, "phone closed");
+        switch (state) {
+            case ENDED -> { }
+            case CALLING, RINGING, EARLY_MEDIA -> {
+                outgoing.cancel();
+                finish(how);
+            }
+            case IDLE, INCOMING -> finish(how);
+            default -> InDialog.bye(this, how);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Call " + callId + " " + direction + " " + state + (end == null ? "" : " " + end);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.sdp.NegotiationException;
+import dev.parley.sdp.OfferAnswer;
+import dev.parley.sdp.SessionDescription;
+import dev.parley.sip.message.Contact;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.transaction.ClientTransaction;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallState;
+import dev.parley.ua.EndCause;
+import java.util.Optional;
+
+/** Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO. */
+final class InDialog {
+
+    private InDialog() {
+    }
+
+    static void handle(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        switch (request.method()) {
+            case "BYE" -> {
+                // RFC 3261 §15.1.2: answer 200 and end the session.
+                call.core.respond(tx, request, 200, "OK");
+                call.finish(new CallEnd(EndCause.REMOTE_HANGUP, 0, "BYE"));
+            }
+            case "INVITE" -> reInvite(call, tx, request);
+            case "OPTIONS", "INFO" -> call.core.respond(tx, request, 200, "OK");
+            default -> tx.respond(call.core.stack().ops().responseFor(request, 405, "Method Not Allowed")
+                    .toBuilder().add("Allow", PhoneCore.ALLOW).build());
+        }
+    }
+
+    /**
+     * A re-INVITE (RFC 3261 §14.2): answer its offer and update the media (new address, codec or
+     * direction). Hold states and glare handling on our own re-INVITEs come with part 2.
+     */
+    private static void reInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        if (!call.state().isEstablished()) {
+            // RFC 3261 §14.2: a re-INVITE before the first one completed gets 500 with Retry-After.
+            tx.respond(call.core.stack().ops().responseFor(request, 500, "Server Internal Error").toBuilder()
+                    .add("Retry-After", "1").build());
+            return;
+        }
+        OfferAnswer oa = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        Optional<SessionDescription> offer = SdpSupport.body(request);
+        SessionDescription answer;
+        try {
+            if (offer.isEmpty()) {
+                throw new NegotiationException(NegotiationException.Reason.NO_OFFER_PENDING, "re-INVITE without offer");
+            }
+            answer = oa.answer(offer.get());
+            if (!SdpSupport.apply(call, oa.negotiated())) {
+                throw new NegotiationException(NegotiationException.Reason.NO_COMMON_CODEC, "no usable audio");
+            }
+        } catch (NegotiationException e) {
+            // RFC 3261 §14.2: a re-offer we cannot accept gets 488 and the session stays as it was.
+            call.core.respond(tx, request, e.sipStatus(), e.sipStatus() == 491 ? "Request Pending" : "Not Acceptable Here");
+            return;
+        }
+        SipResponse ok = call.core.stack().ops().responseFor(request, 200, "OK").toBuilder()
+                .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
+                .body(SdpSupport.CONTENT_TYPE, answer.toBytes())
+                .build();
+        tx.respond(ok);
+    }
+
+    /** Sends BYE (RFC 3261 §15.1.1) and ends the call with {@code how} when any final response, or none, comes. */
+    static void bye(CallImpl call, CallEnd how) {
+        if (call.state() == CallState.ENDED || call.dialog == null) {
+            call.finish(how);
+            return;
+        }
+        SipRequest bye = call.dialog.newRequest("BYE", call.core.newVia(), null)
+                .add("User-Agent", call.core.settings().userAgent()).build();
+        // RFC 3261 §15.1.1: the session ends at once: stop media now, the response only confirms it.
+        call.core.send(bye, call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() { });
+        call.finish(how);
+    }
+}

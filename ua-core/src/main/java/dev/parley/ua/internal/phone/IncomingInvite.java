@@ -1,0 +1,165 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.sdp.NegotiationException;
+import dev.parley.sdp.OfferAnswer;
+import dev.parley.sdp.SessionDescription;
+import dev.parley.sip.message.Contact;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.ua.Call;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallState;
+import dev.parley.ua.EndCause;
+import dev.parley.ua.internal.dialog.Dialog;
+import dev.parley.ua.internal.dialog.TwoXxRetransmitter;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The UAS side of the initial INVITE (RFC 3261 §13.3): 180 on arrival, do-not-disturb, 488 when no
+ * codec matches, answer with 200 and its retransmission until ACK (§13.3.1.4), reject, CANCEL.
+ * An INVITE without SDP (offer in the 2xx, answer in the ACK: RFC 3261 §13.2.1) is supported.
+ */
+final class IncomingInvite {
+
+    private final CallImpl call;
+    private final ServerTransaction<SipRequest, SipResponse> tx;
+    private final SipRequest invite;
+    private final String tag;
+    private OfferAnswer offerAnswer;
+    private boolean offerInInvite;
+    private SessionDescription localSdp;
+    private TwoXxRetransmitter retransmitter;
+    private CompletableFuture<Call> answerStage;
+    private boolean acked;
+
+    IncomingInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite, String tag) {
+        this.call = call;
+        this.tx = tx;
+        this.invite = invite;
+        this.tag = tag;
+    }
+
+    void arrive() {
+        if (call.line.doNotDisturb()) {
+            respond(486, "Busy Here");
+            call.finish(new CallEnd(EndCause.DO_NOT_DISTURB, 486, "Busy Here"));
+            return;
+        }
+        Optional<SessionDescription> offer = SdpSupport.body(invite);
+        if (invite.bodyLength() > 0 && offer.isEmpty()) {
+            // RFC 3261 §21.4.13: a body we cannot use as an offer.
+            respond(488, "Not Acceptable Here");
+            call.finish(new CallEnd(EndCause.NO_COMMON_CODEC, 488, "unusable session description"));
+            return;
+        }
+        offerInInvite = offer.isPresent();
+        offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        if (offerInInvite) {
+            try {
+                localSdp = offerAnswer.answer(offer.get());
+                if (!SdpSupport.apply(call, offerAnswer.negotiated())) {
+                    throw new NegotiationException(NegotiationException.Reason.NO_COMMON_CODEC, "no audio codec Parley runs");
+                }
+            } catch (NegotiationException e) {
+                // RFC 3261 §13.3.1.4 / RFC 3264 §6: an offer we cannot accept is rejected with 488.
+                respond(488, "Not Acceptable Here");
+                call.finish(new CallEnd(EndCause.NO_COMMON_CODEC, 488, "no common codec"));
+                return;
+            }
+        } else {
+            localSdp = offerAnswer.createOffer();
+        }
+        call.useDialog(Dialog.asUas(invite, tag, false));
+        call.core.invitePending(tx, call);
+        // RFC 3261 §13.3.1.1: tell the caller we are alerting the user.
+        tx.respond(withContact(SipResponse.createFrom(invite, 180, "Ringing", tag)));
+        call.setState(CallState.INCOMING);
+        call.line.incomingCall(call);
+        if (call.line.autoAnswer()) {
+            answer(new CompletableFuture<>());
+        }
+    }
+
+    private SipResponse withContact(SipResponse r) {
+        return r.toBuilder().contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user())))).build();
+    }
+
+    private void respond(int code, String reason) {
+        tx.respond(SipResponse.createFrom(invite, code, reason, tag));
+        call.core.inviteAnswered(tx);
+    }
+
+    void answer(CompletableFuture<Call> stage) {
+        answerStage = stage;
+        SipResponse ok = withContact(SipResponse.createFrom(invite, 200, "OK", tag)).toBuilder()
+                .add("Allow", PhoneCore.ALLOW)
+                .add("Server", call.core.settings().userAgent())
+                .body(SdpSupport.CONTENT_TYPE, localSdp.toBytes())
+                .build();
+        tx.respond(ok);
+        call.core.inviteAnswered(tx);
+        call.dialog.confirm();
+        // RFC 3261 §13.3.1.4: the UAS core retransmits the 2xx until the ACK arrives, then gives up with BYE.
+        retransmitter = new TwoXxRetransmitter(call.core.scheduler(), call.core.settings().timers(), false,
+                () -> {
+                    if (!tx.respond(ok)) {
+                        call.core.stack().layer().sendStateless(ok, tx.peer());
+                    }
+                },
+                () -> InDialog.bye(call, new CallEnd(EndCause.TIMEOUT, 408, "no ACK for our 2xx")));
+        call.setState(CallState.CONNECTED);
+    }
+
+    void onAck(SipRequest ack) {
+        if (retransmitter == null || acked) {
+            return;
+        }
+        acked = true;
+        retransmitter.acknowledged();
+        if (!offerInInvite) {
+            // RFC 3261 §13.2.1: with the offer in our 2xx, the answer comes in the ACK.
+            Optional<SessionDescription> answer = SdpSupport.body(ack);
+            boolean ok;
+            try {
+                ok = answer.isPresent() && SdpSupport.apply(call, offerAnswer.acceptAnswer(answer.get()));
+            } catch (NegotiationException e) {
+                ok = false;
+            }
+            if (!ok) {
+                InDialog.bye(call, new CallEnd(EndCause.NO_COMMON_CODEC, 488, "the ACK carried no usable answer"));
+                return;
+            }
+        }
+        call.completeStage(answerStage);
+    }
+
+    void reject(int code) {
+        respond(code, SipResponse.defaultReason(code));
+        call.finish(new CallEnd(EndCause.REJECTED, code, SipResponse.defaultReason(code)));
+    }
+
+    /** RFC 3261 §9.2: the caller cancelled: answer the INVITE 487 (the CANCEL itself got 200). */
+    void onCancel() {
+        if (call.state() != CallState.INCOMING) {
+            return;
+        }
+        respond(487, "Request Terminated");
+        call.finish(new CallEnd(EndCause.CANCELLED_BY_REMOTE, 487, "Request Terminated"));
+    }
+
+    void stop(CallEnd how) {
+        if (retransmitter != null) {
+            retransmitter.stop();
+        }
+        if (answerStage != null && !answerStage.isDone()) {
+            call.failStage(answerStage, how);
+        }
+        if (!tx.hasFinalResponse()) {
+            // The phone closed or the call was hung up while ringing: the caller must hear something final.
+            respond(480, "Temporarily Unavailable");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.sdp.NegotiationException;
+import dev.parley.sdp.OfferAnswer;
+import dev.parley.sdp.SessionDescription;
+import dev.parley.sip.message.Contact;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipMessageBuilder;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.Uri;
+import dev.parley.sip.transaction.ClientTransaction;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.ua.Call;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallState;
+import dev.parley.ua.EndCause;
+import dev.parley.ua.internal.auth.Credentials;
+import dev.parley.ua.internal.auth.DigestChallenge;
+import dev.parley.ua.internal.dialog.Dialog;
+import dev.parley.ua.internal.dialog.DialogId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The UAC side of the initial INVITE (RFC 3261 §13.2): offer, provisional responses and early
+ * dialogs, the 2xx and its ACK (§13.2.2.4), forked 2xx (ACK and BYE the extra dialogs), CANCEL
+ * (§9.1), digest retry on 401/407 (§22.2) and the failures.
+ */
+final class OutgoingInvite {
+
+    /** RFC 3261 §22: a server that keeps challenging gets at most this many retries. */
+    static final int MAX_AUTH_RETRIES = 2;
+
+    private final CallImpl call;
+    private final Uri target;
+    private CompletableFuture<Call> stage;
+    private OfferAnswer offerAnswer;
+    private SipRequest invite;
+    private Endpoint nextHop;
+    private long cseq;
+    private int authRetries;
+    private boolean provisionalSeen;
+    private boolean cancelWanted;
+    private boolean cancelSent;
+    private SipRequest ack;
+
+    OutgoingInvite(CallImpl call, Uri target) {
+        this.call = call;
+        this.target = target;
+    }
+
+    void start(CompletableFuture<Call> startStage) {
+        this.stage = startStage;
+        nextHop = call.line.firstHop(target);
+        if (nextHop == null) {
+            call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 0, "cannot resolve " + target));
+            return;
+        }
+        offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        SessionDescription offer = offerAnswer.createOffer();
+        call.setState(CallState.CALLING);
+        sendInvite(offer);
+    }
+
+    private void sendInvite(SessionDescription offer) {
+        PhoneCore core = call.core;
+        SipMessageBuilder<SipRequest> b = SipRequest.builder("INVITE", target)
+                .via(core.newVia())
+                .maxForwards(70)
+                .to(call.remoteParty)
+                .from(call.localParty)
+                .callId(call.id())
+                .cseq(++cseq, "INVITE")
+                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user()))))
+                .add("Allow", PhoneCore.ALLOW)
+                .add("User-Agent", core.settings().userAgent());
+        for (Credentials.Header h : call.line.credentials().headersFor("INVITE", target.toString())) {
+            b.add(h.name(), h.value());
+        }
+        invite = b.body(SdpSupport.CONTENT_TYPE, offer.toBytes()).build();
+        core.send(invite, nextHop, new ClientTransaction.Listener<>() {
+            @Override
+            public void onResponse(SipResponse response) {
+                OutgoingInvite.this.onResponse(response);
+            }
+
+            @Override
+            public void onTimeout() {
+                call.finish(new CallEnd(cancelWanted ? EndCause.CANCELLED : EndCause.TIMEOUT, 408, "Request Timeout"));
+            }
+
+            @Override
+            public void onTransportError() {
+                call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 503, "transport error"));
+            }
+        });
+    }
+
+    private void onResponse(SipResponse r) {
+        int code = r.statusCode();
+        if (code < 200) {
+            provisional(r);
+        } else if (code < 300) {
+            success(r);
+        } else if (call.state() != CallState.ENDED && !call.state().isEstablished()) {
+            failure(r);
+        }
+    }
+
+    private void provisional(SipResponse r) {
+        if (r.statusCode() == 100) {
+            return;
+        }
+        provisionalSeen = true;
+        if (cancelWanted && !cancelSent) {
+            sendCancel();
+        }
+        if (call.state().isEstablished() || call.state() == CallState.ENDED) {
+            return; // RFC 3261 §13.2.2.1 (and forking): a late 1xx after the 2xx changes nothing.
+        }
+        DialogId id = DialogId.ofIncomingResponse(r);
+        if (id != null && call.dialog == null) {
+            // RFC 3261 §12.1.2: a 1xx with a To tag creates an early dialog.
+            call.useDialog(Dialog.asUac(invite, r));
+        }
+        Optional<SessionDescription> sdp = SdpSupport.body(r);
+        if (sdp.isPresent() && offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
+            try {
+                if (SdpSupport.apply(call, offerAnswer.acceptAnswer(sdp.get()))) {
+                    call.setState(CallState.EARLY_MEDIA);
+                    return;
+                }
+            } catch (NegotiationException e) {
+                // Lenient: an unusable early answer is ignored; the 2xx must then carry a usable one.
+            }
+        }
+        if (call.state() == CallState.CALLING) {
+            call.setState(CallState.RINGING);
+        }
+    }
+
+    private void success(SipResponse r) {
+        DialogId id = DialogId.ofIncomingResponse(r);
+        if (id == null) {
+            return; // Lenient: a 2xx without To tag cannot be acknowledged within a dialog; ignore it.
+        }
+        Endpoint hop;
+        if (call.dialog != null && call.dialog.state() == dev.parley.ua.internal.dialog.DialogState.CONFIRMED) {
+            if (id.equals(call.dialog.id())) {
+                // RFC 3261 §13.2.2.4: a retransmitted 2xx is answered with the same ACK again.
+                call.core.stack().layer().sendAck(ack, call.line.hopFor(call.dialog));
+            } else {
+                ackAndByeFork(r);
+            }
+            return;
+        }
+        if (call.dialog == null || !call.dialog.id().equals(id)) {
+            call.useDialog(Dialog.asUac(invite, r));
+        } else {
+            call.dialog.confirmAsUac(r);
+        }
+        hop = call.line.hopFor(call.dialog);
+        // RFC 3261 §13.2.2.4: the UAC core ACKs every 2xx, outside the transaction.
+        ack = withCredentials(call.dialog.ackFor(invite, call.core.newVia()));
+        call.core.stack().layer().sendAck(ack, hop);
+        if (cancelWanted || call.state() == CallState.ENDED) {
+            // The 2xx crossed our CANCEL: the call was answered, so it must be ended with BYE.
+            InDialog.bye(call, new CallEnd(EndCause.CANCELLED, 0, "answered while being cancelled"));
+            return;
+        }
+        boolean mediaOk = offerAnswer.state() != OfferAnswer.State.OFFER_SENT;
+        if (!mediaOk) {
+            Optional<SessionDescription> sdp = SdpSupport.body(r);
+            try {
+                mediaOk = sdp.isPresent() && SdpSupport.apply(call, offerAnswer.acceptAnswer(sdp.get()));
+            } catch (NegotiationException e) {
+                mediaOk = false;
+            }
+        }
+        if (!mediaOk) {
+            InDialog.bye(call, new CallEnd(EndCause.NO_COMMON_CODEC, 488, "the answer has no usable codec"));
+            return;
+        }
+        call.setState(CallState.CONNECTED);
+        call.completeStage(stage);
+    }
+
+    private SipRequest withCredentials(SipRequest request) {
+        var creds = call.line.credentials().headersFor(request.method().equals("ACK") ? "INVITE" : request.method(),
+                request.requestUriText());
+        if (creds.isEmpty()) {
+            return request;
+        }
+        SipMessageBuilder<SipRequest> b = request.toBuilder();
+        for (Credentials.Header h : creds) {
+            b.add(h.name(), h.value());
+        }
+        return b.build();
+    }
+
+    /** A 2xx from a second branch of a forked INVITE: acknowledge it, then end that dialog (RFC 3261 §13.2.2.4). */
+    private void ackAndByeFork(SipResponse r) {
+        Dialog fork = Dialog.asUac(invite, r);
+        Endpoint hop = call.line.hopFor(fork);
+        call.core.stack().layer().sendAck(fork.ackFor(invite, call.core.newVia()), hop);
+        SipRequest bye = fork.newRequest("BYE", call.core.newVia(), null).build();
+        call.core.send(bye, hop, new ClientTransaction.Listener<>() { });
+    }
+
+    private void failure(SipResponse r) {
+        int code = r.statusCode();
+        if ((code == 401 || code == 407) && authRetries < MAX_AUTH_RETRIES && !cancelWanted) {
+            DigestChallenge c = DigestChallenge.best(r.headerValues(code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate"))
+                    .orElse(null);
+            boolean answered = invite.hasHeader("Authorization") || invite.hasHeader("Proxy-Authorization");
+            if (c != null && call.line.credentials().accept(c, code == 407, answered)) {
+                // RFC 3261 §22.2: resend with credentials, a new CSeq and the same Call-ID and From tag.
+                authRetries++;
+                offerAnswer.rejectOffer();
+                sendInvite(offerAnswer.createOffer());
+                return;
+            }
+        }
+        if (offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
+            offerAnswer.rejectOffer();
+        }
+        EndCause cause = switch (code) {
+            case 487 -> cancelWanted ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
+            case 488, 606 -> EndCause.NO_COMMON_CODEC;
+            default -> cancelWanted ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
+        };
+        call.finish(new CallEnd(cause, code, r.reasonPhrase()));
+    }
+
+    /** RFC 3261 §9.1: CANCEL only after a provisional response; until then it waits. */
+    void cancel() {
+        cancelWanted = true;
+        if (provisionalSeen && !cancelSent) {
+            sendCancel();
+        }
+    }
+
+    private void sendCancel() {
+        cancelSent = true;
+        // RFC 3261 §9.1: same Request-URI, Call-ID, To, From, top Via and CSeq number as the INVITE; method CANCEL.
+        SipMessageBuilder<SipRequest> b = SipRequest.builder("CANCEL", invite.requestUri())
+                .via(invite.topVia())
+                .maxForwards(70)
+                .to(invite.to())
+                .from(invite.from())
+                .callId(invite.callId())
+                .cseq(invite.cseq().number(), "CANCEL");
+        for (NameAddr route : invite.routes()) {
+            b.route(route);
+        }
+        call.core.send(b.build(), nextHop, new ClientTransaction.Listener<>() { });
+    }
+
+    /** The call ended: fail the start stage if it is still open. */
+    void stop(CallEnd how) {
+        if (stage != null && !stage.isDone()) {
+            call.failStage(stage, how);
+        }
+    }
+}

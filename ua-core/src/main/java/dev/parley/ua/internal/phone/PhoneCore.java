@@ -1,0 +1,293 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.sip.message.ParserLimits;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.SipUri;
+import dev.parley.sip.message.Uri;
+import dev.parley.sip.message.Via;
+import dev.parley.sip.transaction.ClientTransaction;
+import dev.parley.sip.transaction.Scheduler;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.sip.transaction.TransactionStack;
+import dev.parley.sip.transaction.TransactionUser;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
+import dev.parley.ua.PhoneError;
+import dev.parley.ua.internal.dialog.DialogTable;
+import dev.parley.ua.internal.net.DatagramPort;
+import dev.parley.ua.internal.net.PhoneRuntime;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The UA core of one phone (RFC 3261 §8, §12): owns the transaction stack and the SIP socket,
+ * routes requests that arrive to the right line, call or dialog, and answers what no call owns
+ * (OPTIONS, unknown dialogs, unsupported methods). Everything here runs on the SIP thread.
+ */
+public final class PhoneCore implements TransactionUser<SipRequest, SipResponse> {
+
+    /** RFC 3261 §20.5: the methods a phone accepts (Allow). */
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+    static final int MAX_TRANSACTIONS = 4096;
+
+    private final PhoneRuntime runtime;
+    private final PhoneSettings settings;
+    private final Events events;
+    private final DatagramPort sipPort;
+    private final TransactionStack stack;
+    private final DialogTable<CallImpl> dialogs;
+    /** INVITE server transactions still waiting for a final response, for CANCEL (§9.2). */
+    private final Map<ServerTransaction<SipRequest, SipResponse>, CallImpl> pendingInvites = new HashMap<>();
+    private final List<LineImpl> lines = new CopyOnWriteArrayList<>();
+    private final List<CallImpl> calls = new CopyOnWriteArrayList<>();
+
+    public PhoneCore(PhoneRuntime runtime, PhoneSettings settings, Events events, Endpoint sipAddress) {
+        this.runtime = runtime;
+        this.settings = settings;
+        this.events = events;
+        this.dialogs = new DialogTable<>(settings.maxCalls());
+        // The stack needs the socket and the socket's handler needs the stack: bind through a holder.
+        TransactionStack[] holder = new TransactionStack[1];
+        this.sipPort = runtime.bindSip(sipAddress, (data, length, from) -> holder[0].receiveDatagram(data, 0, length, from));
+        this.stack = new TransactionStack(runtime.scheduler(), settings.timers(), ParserLimits.DEFAULT,
+                (bytes, to) -> sipPort.send(bytes, bytes.length, to), this, sipPort.local().address(),
+                settings.random(), MAX_TRANSACTIONS);
+        holder[0] = stack;
+    }
+
+    public PhoneRuntime runtime() {
+        return runtime;
+    }
+
+    public PhoneSettings settings() {
+        return settings;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    public Scheduler scheduler() {
+        return runtime.scheduler();
+    }
+
+    public TransactionStack stack() {
+        return stack;
+    }
+
+    public DialogTable<CallImpl> dialogs() {
+        return dialogs;
+    }
+
+    /** Where this phone receives SIP. */
+    public Endpoint localEndpoint() {
+        return sipPort.local();
+    }
+
+    /** The IP address of this phone as a string (for Contact, Via and SDP). */
+    public String localHost() {
+        return sipPort.local().address().getAddress().getHostAddress();
+    }
+
+    /** {@code sip:user@ip:port} where this phone receives requests for {@code user}. */
+    public SipUri contactUri(String user) {
+        return SipUri.of(user, localHost(), sipPort.local().address().getPort());
+    }
+
+    /** A top Via with a fresh branch (RFC 3261 §8.1.1.7). */
+    public Via newVia() {
+        return stack.newVia(TransportKind.UDP);
+    }
+
+    public String newTag() {
+        return stack.ops().newTag();
+    }
+
+    /** A Call-ID (RFC 3261 §8.1.1.4): random, with this host to keep it globally unique. */
+    public String newCallId() {
+        return Long.toHexString(settings.random().nextLong()) + Long.toHexString(settings.random().nextLong())
+                + "@" + localHost();
+    }
+
+    public void addLine(LineImpl line) {
+        lines.add(line);
+    }
+
+    public List<LineImpl> lines() {
+        return lines;
+    }
+
+    public List<CallImpl> calls() {
+        return calls;
+    }
+
+    void callStarted(CallImpl call) {
+        calls.add(call);
+    }
+
+    void callEnded(CallImpl call) {
+        calls.remove(call);
+        if (call.dialogId() != null) {
+            dialogs.remove(call.dialogId());
+        }
+        pendingInvites.values().remove(call);
+    }
+
+    void invitePending(ServerTransaction<SipRequest, SipResponse> tx, CallImpl call) {
+        pendingInvites.put(tx, call);
+    }
+
+    void inviteAnswered(ServerTransaction<SipRequest, SipResponse> tx) {
+        pendingInvites.remove(tx);
+    }
+
+    /**
+     * Sends a request in a client transaction. A full transaction table or a failed send is
+     * reported to the listener as a transport error (RFC 3261 §8.1.3.1: act as if 503).
+     */
+    public void send(SipRequest request, Endpoint to, ClientTransaction.Listener<SipResponse> listener) {
+        try {
+            stack.sendRequest(request, to, listener);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            events.fire(l -> l.onError(new PhoneError("sip", "cannot send " + request.method() + ": " + e.getMessage(), e)));
+            listener.onTransportError();
+        }
+    }
+
+    /** Resolves {@code host[:port]} (default port 5060) to a UDP endpoint. */
+    public static Endpoint endpoint(String hostPort) throws UnknownHostException {
+        String host = hostPort;
+        int port = 5060;
+        int colon = hostPort.lastIndexOf(':');
+        if (colon > 0 && hostPort.indexOf(':') == colon) { // host:port, not a bare IPv6 literal
+            host = hostPort.substring(0, colon);
+            port = Integer.parseInt(hostPort.substring(colon + 1));
+        } else if (hostPort.startsWith("[") && hostPort.contains("]:")) {
+            host = hostPort.substring(1, hostPort.indexOf(']'));
+            port = Integer.parseInt(hostPort.substring(hostPort.indexOf("]:") + 2));
+        }
+        return new Endpoint(TransportKind.UDP, new InetSocketAddress(InetAddress.getByName(host), port));
+    }
+
+    /** RFC 3263 simplified (no NAPTR/SRV): a SIP URI's host and port, 5060 by default. */
+    public static Endpoint endpoint(Uri uri) throws UnknownHostException {
+        if (!(uri instanceof SipUri sip)) {
+            throw new UnknownHostException("not a SIP URI: " + uri);
+        }
+        String host = sip.maddr().orElse(sip.host());
+        return new Endpoint(TransportKind.UDP, new InetSocketAddress(InetAddress.getByName(host),
+                sip.port() > 0 ? sip.port() : 5060));
+    }
+
+    // ------------------------------------------------------------------ incoming requests
+
+    @Override
+    public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        DialogTable.Match<CallImpl> match = dialogs.match(request);
+        if (match instanceof DialogTable.InDialog<CallImpl> in) {
+            in.owner().onInDialogRequest(tx, request);
+        } else if (match instanceof DialogTable.UnknownDialog<CallImpl>) {
+            // RFC 3261 §12.2.2: a request with a To tag that matches no dialog gets 481.
+            respond(tx, request, 481, "Call/Transaction Does Not Exist");
+        } else {
+            outOfDialog(tx, request);
+        }
+    }
+
+    private void outOfDialog(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        switch (request.method()) {
+            case "INVITE" -> {
+                LineImpl line = lineFor(request);
+                if (line == null) {
+                    respond(tx, request, 404, "Not Found");
+                } else if (calls.size() >= settings.maxCalls()) {
+                    respond(tx, request, 486, "Busy Here");
+                } else {
+                    CallImpl.incoming(this, line, tx, request);
+                }
+            }
+            case "OPTIONS" -> {
+                // RFC 3261 §11.2: answer as an INVITE would be answered, listing capabilities.
+                SipResponse ok = stack.ops().responseFor(request, 200, "OK").toBuilder()
+                        .add("Allow", ALLOW)
+                        .add("Accept", "application/sdp")
+                        .add("Supported", "")
+                        .add("Server", settings.userAgent())
+                        .build();
+                tx.respond(ok);
+            }
+            // RFC 3261 §15.1.2: a BYE that matches no dialog gets 481.
+            case "BYE" -> respond(tx, request, 481, "Call/Transaction Does Not Exist");
+            // RFC 3261 §8.2.1: a method we do not support gets 405 with Allow.
+            default -> tx.respond(stack.ops().responseFor(request, 405, "Method Not Allowed").toBuilder()
+                    .add("Allow", ALLOW).build());
+        }
+    }
+
+    /** The line whose user matches the Request-URI user, else the To user, else the only line. */
+    private LineImpl lineFor(SipRequest request) {
+        String ruser = request.requestUri() instanceof SipUri u ? u.user() : null;
+        String tuser = request.to().uri() instanceof SipUri u ? u.user() : null;
+        for (String wanted : new String[] {ruser, tuser}) {
+            for (LineImpl line : lines) {
+                if (wanted != null && wanted.equals(line.config().user())) {
+                    return line;
+                }
+            }
+        }
+        return lines.size() == 1 ? lines.get(0) : null;
+    }
+
+    void respond(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request, int code, String reason) {
+        tx.respond(stack.ops().responseFor(request, code, reason));
+    }
+
+    @Override
+    public void onAck(SipRequest ack, Endpoint from) {
+        if (dialogs.match(ack) instanceof DialogTable.InDialog<CallImpl> in) {
+            in.owner().onAck(ack);
+        }
+        // RFC 3261 §17.2.3: an ACK for no dialog is dropped (it has no response).
+    }
+
+    @Override
+    public void onCancel(ServerTransaction<SipRequest, SipResponse> cancelled, SipRequest cancel) {
+        CallImpl call = pendingInvites.remove(cancelled);
+        if (call != null) {
+            call.onCancel();
+        }
+    }
+
+    @Override
+    public void onTimeout(ServerTransaction<SipRequest, SipResponse> transaction) {
+        CallImpl call = pendingInvites.remove(transaction);
+        if (call != null) {
+            call.onServerTimeout();
+        }
+    }
+
+    @Override
+    public void onTransportError(ServerTransaction<SipRequest, SipResponse> transaction) {
+        CallImpl call = pendingInvites.remove(transaction);
+        if (call != null) {
+            call.onServerTransportError();
+        }
+    }
+
+    /** Closes the SIP socket; calls and registrations must have ended. */
+    public void closeSocket() {
+        sipPort.close();
+    }
+
+    /** Snapshot of the calls (for close). */
+    List<CallImpl> callsSnapshot() {
+        return new ArrayList<>(calls);
+    }
+}

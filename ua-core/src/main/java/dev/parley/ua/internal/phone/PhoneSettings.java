@@ -1,0 +1,38 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.codecs.AudioCodec;
+import dev.parley.sip.transaction.TimerConfig;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The immutable configuration of one phone, as the {@code SoftPhone} builder assembled it.
+ *
+ * @param userAgent   the User-Agent and Server header value
+ * @param timers      SIP timers (T1, T2, T4…)
+ * @param codecs      audio codecs in preference order
+ * @param rtpMinPort  lowest RTP port
+ * @param rtpMaxPort  highest RTP port
+ * @param maxCalls    bound on simultaneous calls (and dialogs); more are answered 486 / refused
+ * @param random      source of tags, branches, Call-IDs, SSRCs and cnonces
+ */
+public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCodec> codecs, int rtpMinPort,
+                            int rtpMaxPort, int maxCalls, RandomGenerator random) {
+
+    public PhoneSettings {
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(random, "random");
+        codecs = List.copyOf(codecs);
+        if (codecs.isEmpty()) {
+            throw new IllegalArgumentException("a phone needs at least one codec");
+        }
+        if (rtpMinPort < 1024 || rtpMaxPort > 65534 || rtpMaxPort < rtpMinPort + 1) {
+            throw new IllegalArgumentException("RTP port range " + rtpMinPort + "-" + rtpMaxPort);
+        }
+        if (maxCalls < 1) {
+            throw new IllegalArgumentException("maxCalls " + maxCalls);
+        }
+    }
+}
