@@ -16,13 +16,19 @@ final class HeaderParsers {
      * RFC 3261 §20.42: via-parm = sent-protocol LWS sent-by *( SEMI via-params ),
      * sent-protocol = protocol-name SLASH protocol-version SLASH transport.
      */
+    private static final String[] PROTOCOL_NAMES = {"SIP"};
+    private static final String[] PROTOCOL_VERSIONS = {"2.0"};
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
+    private static final String[] PARAM_NAMES = {"branch", "rport", "received", "tag", "lr", "transport", "maddr",
+        "ttl", "expires", "q", "user", "method"};
+
     static Via via(Cursor c) {
         c.skipLws();
-        String name = c.token(Reason.BAD_VIA);
+        String name = c.token(Reason.BAD_VIA, PROTOCOL_NAMES);
         c.expectSeparator('/', Reason.BAD_VIA);
-        String version = c.token(Reason.BAD_VIA);
+        String version = c.token(Reason.BAD_VIA, PROTOCOL_VERSIONS);
         c.expectSeparator('/', Reason.BAD_VIA);
-        String transport = c.token(Reason.BAD_VIA);
+        String transport = c.token(Reason.BAD_VIA, TRANSPORTS);
         int before = c.pos();
         c.skipLws();
         if (c.pos() == before) {
@@ -37,7 +43,8 @@ final class HeaderParsers {
         end(c, Reason.BAD_VIA);
         checkNumeric(c, params, "ttl", 255);
         checkNumeric(c, params, "rport", 65535);
-        return new Via(name + "/" + version, transport, host, port, params);
+        String protocol = name == PROTOCOL_NAMES[0] && version == PROTOCOL_VERSIONS[0] ? "SIP/2.0" : name + "/" + version;
+        return new Via(protocol, transport, host, port, params);
     }
 
     /** RFC 3261 §25.1: host = hostname / IPv4address / IPv6reference; returns IPv6 without brackets. */
@@ -70,20 +77,25 @@ final class HeaderParsers {
         if (!c.trySeparator(';')) {
             return Parameters.EMPTY;
         }
-        List<String> kv = new ArrayList<>(6);
+        String[] kv = new String[4];
+        int n = 0;
         long quoted = 0;
         do {
-            kv.add(c.token(Reason.BAD_PARAMETER));
+            if (2 * n + 2 > kv.length) {
+                kv = java.util.Arrays.copyOf(kv, kv.length * 2);
+            }
+            kv[2 * n] = c.token(Reason.BAD_PARAMETER, PARAM_NAMES);
+            String value = null;
             if (c.trySeparator('=')) {
                 if (c.peekIs('"')) {
-                    if (kv.size() / 2 < 64) {
-                        quoted |= 1L << (kv.size() / 2);
+                    if (n < 64) {
+                        quoted |= 1L << n;
                     }
-                    kv.add(c.quotedString());
+                    value = c.quotedString();
                 } else if (c.peekIs('[')) {
                     int s = c.pos();
                     host(c, Reason.BAD_PARAMETER);
-                    kv.add(c.ascii(s, c.pos()));
+                    value = c.ascii(s, c.pos());
                 } else {
                     // Lenient: RFC 5118 §4.5 — an IPv6 received value may come without brackets,
                     // so ':' is accepted inside token-like values.
@@ -94,13 +106,13 @@ final class HeaderParsers {
                     if (c.pos() == s) {
                         throw c.error(Reason.BAD_PARAMETER);
                     }
-                    kv.add(c.ascii(s, c.pos()));
+                    value = c.ascii(s, c.pos());
                 }
-            } else {
-                kv.add(null);
             }
+            kv[2 * n + 1] = value;
+            n++;
         } while (c.trySeparator(';'));
-        return Parameters.trusted(kv, quoted);
+        return Parameters.trusted(kv, n, quoted);
     }
 
     private static void end(Cursor c, Reason reason) {
@@ -284,6 +296,40 @@ final class HeaderParsers {
             }
         }
         return true;
+    }
+
+    /**
+     * Only the header parameters of a From or To value (for the tag), skipping the address
+     * without decoding it; {@link #nameAddr} is the full check.
+     */
+    static Parameters nameAddrParams(Cursor c) {
+        c.skipLws();
+        byte[] b = c.buf();
+        if (c.peekIs('"')) {
+            c.skipQuotedString();
+        }
+        int p = c.pos();
+        while (p < c.end() && b[p] != '<' && b[p] != ';' && b[p] != '"') {
+            p++;
+        }
+        if (p < c.end() && b[p] == '<') {
+            while (p < c.end() && b[p] != '>') {
+                p++;
+            }
+            if (p == c.end()) {
+                throw c.errorAt(Reason.BAD_NAME_ADDR, p);
+            }
+            p++;
+        } else {
+            p = c.pos();
+            while (p < c.end() && b[p] != ';' && !Chars.isLws(b[p])) {
+                p++;
+            }
+        }
+        c.pos(p);
+        Parameters params = params(c);
+        end(c, Reason.BAD_NAME_ADDR);
+        return params;
     }
 
     /** RFC 3261 §20.10: Contact = ( STAR / (contact-param *(COMMA contact-param)) ). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,15 +19,16 @@ import java.util.Optional;
 public final class Parameters {
 
     /** No parameters. */
-    public static final Parameters EMPTY = new Parameters(new String[0], new String[0], 0L);
+    public static final Parameters EMPTY = new Parameters(new String[0], 0, 0L);
 
-    private final String[] names;
-    private final String[] values;
+    /** Names at even indexes, values (null for a flag) at odd ones; only the first 2*size are used. */
+    private final String[] kv;
+    private final int size;
     private final long quoted;
 
-    private Parameters(String[] names, String[] values, long quoted) {
-        this.names = names;
-        this.values = values;
+    private Parameters(String[] kv, int size, long quoted) {
+        this.kv = kv;
+        this.size = size;
         this.quoted = quoted;
     }
 
@@ -44,31 +46,29 @@ public final class Parameters {
 
     /** Used by the parsers, which have already checked the grammar. */
     static Parameters trusted(List<String> namesAndValues, long quotedMask) {
-        int n = namesAndValues.size() / 2;
-        String[] ns = new String[n];
-        String[] vs = new String[n];
-        for (int i = 0; i < n; i++) {
-            ns[i] = namesAndValues.get(2 * i);
-            vs[i] = namesAndValues.get(2 * i + 1);
-        }
-        return new Parameters(ns, vs, quotedMask);
+        return new Parameters(namesAndValues.toArray(new String[0]), namesAndValues.size() / 2, quotedMask);
+    }
+
+    /** Used by the parsers: takes ownership of {@code kv}, of which {@code size} pairs are used. */
+    static Parameters trusted(String[] kv, int size, long quotedMask) {
+        return size == 0 ? EMPTY : new Parameters(kv, size, quotedMask);
     }
 
     public int size() {
-        return names.length;
+        return size;
     }
 
     public boolean isEmpty() {
-        return names.length == 0;
+        return size == 0;
     }
 
     public String name(int index) {
-        return names[index];
+        return kv[2 * Objects.checkIndex(index, size)];
     }
 
     /** The value at {@code index}, or {@code null} for a flag parameter. */
     public String value(int index) {
-        return values[index];
+        return kv[2 * Objects.checkIndex(index, size) + 1];
     }
 
     /** Whether the value at {@code index} was (and will be written as) a quoted-string. */
@@ -77,8 +77,8 @@ public final class Parameters {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
+        for (int i = 0; i < size; i++) {
+            if (kv[2 * i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -95,7 +95,8 @@ public final class Parameters {
         if (i < 0) {
             return Optional.empty();
         }
-        return Optional.of(values[i] == null ? "" : values[i]);
+        String v = kv[2 * i + 1];
+        return Optional.of(v == null ? "" : v);
     }
 
     /** A copy with {@code name} set to {@code value} (replacing an existing one, else appended). */
@@ -106,70 +107,74 @@ public final class Parameters {
         boolean mustQuote = value != null && !value.isEmpty() && !dev.parley.sip.message.internal.Chars.isToken(value)
                 && !value.startsWith("[");
         int i = indexOf(name);
-        String[] ns = names;
-        String[] vs = values;
-        long q = quoted;
+        int n = size;
         if (i < 0) {
-            ns = Arrays.copyOf(names, names.length + 1);
-            vs = Arrays.copyOf(values, values.length + 1);
-            i = names.length;
-            ns[i] = name;
-        } else {
-            vs = values.clone();
+            i = n++;
         }
-        vs[i] = value;
+        String[] out = Arrays.copyOf(kv, 2 * n);
+        out[2 * i] = name;
+        out[2 * i + 1] = value;
+        long q = quoted;
         if (i < 64) {
             q = mustQuote ? q | (1L << i) : q & ~(1L << i);
         }
-        return new Parameters(ns, vs, q);
+        return new Parameters(out, n, q);
     }
 
     /** A copy without any parameter called {@code name}. */
     public Parameters without(String name) {
-        List<String> kept = new ArrayList<>();
+        String[] out = new String[2 * size];
         long q = 0;
         int k = 0;
-        for (int i = 0; i < names.length; i++) {
-            if (!names[i].equalsIgnoreCase(name)) {
-                kept.add(names[i]);
-                kept.add(values[i]);
+        for (int i = 0; i < size; i++) {
+            if (!kv[2 * i].equalsIgnoreCase(name)) {
+                out[2 * k] = kv[2 * i];
+                out[2 * k + 1] = kv[2 * i + 1];
                 if (isQuoted(i) && k < 64) {
                     q |= 1L << k;
                 }
                 k++;
             }
         }
-        return kept.size() / 2 == names.length ? this : trusted(kept, q);
+        return k == size ? this : trusted(out, k, q);
     }
 
     /** The names in order. */
     public List<String> names() {
-        return Collections.unmodifiableList(Arrays.asList(names));
+        List<String> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(kv[2 * i]);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Parameters p && Arrays.equals(names, p.names) && Arrays.equals(values, p.values)
-                && quoted == p.quoted;
+        return o instanceof Parameters p && size == p.size && quoted == p.quoted
+                && Arrays.equals(kv, 0, 2 * size, p.kv, 0, 2 * size);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(names) * 31 + Arrays.hashCode(values);
+        int h = size;
+        for (int i = 0; i < 2 * size; i++) {
+            h = 31 * h + Objects.hashCode(kv[i]);
+        }
+        return h;
     }
 
     /** Header-parameter wire form, e.g. {@code ;branch=z9hG4bK1;rport}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            sb.append(';').append(names[i]);
-            if (values[i] != null) {
+        for (int i = 0; i < size; i++) {
+            sb.append(';').append(kv[2 * i]);
+            if (kv[2 * i + 1] != null) {
                 sb.append('=');
                 if (isQuoted(i)) {
-                    Quoting.appendQuoted(sb, values[i]);
+                    Quoting.appendQuoted(sb, kv[2 * i + 1]);
                 } else {
-                    sb.append(values[i]);
+                    sb.append(kv[2 * i + 1]);
                 }
             }
         }

@@ -3,7 +3,7 @@ package dev.parley.sip.message;
 /**
  * Bounds the parser enforces so that hostile input cannot make it allocate without limit.
  *
- * @param maxMessageBytes largest message accepted (start line, headers and body)
+ * @param maxMessageBytes largest message accepted (start line, headers and body), at most 16 MiB
  * @param maxHeaders      largest number of header lines
  * @param maxLineBytes    longest start line or header line (a folded header counts as one line)
  */
@@ -13,7 +13,8 @@ public record ParserLimits(int maxMessageBytes, int maxHeaders, int maxLineBytes
     public static final ParserLimits DEFAULT = new ParserLimits(64 * 1024, 256, 16 * 1024);
 
     public ParserLimits {
-        if (maxMessageBytes < 64 || maxHeaders < 1 || maxLineBytes < 32) {
+        // The header index packs offsets into 24 bits, hence the 16 MiB ceiling.
+        if (maxMessageBytes < 64 || maxMessageBytes > (1 << 24) - 16 || maxHeaders < 1 || maxLineBytes < 32) {
             throw new IllegalArgumentException("limits too small: " + maxMessageBytes + "/" + maxHeaders + "/" + maxLineBytes);
         }
     }

@@ -226,6 +226,29 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return f;
     }
 
+    /**
+     * The From tag (RFC 3261 §19.3) without decoding the address: the hot path of transaction
+     * and dialog matching. Equal to {@code from().tag()} whenever {@link #from()} succeeds.
+     */
+    public Optional<String> fromTag() {
+        NameAddr f = from;
+        if (f != null) {
+            return f.tag();
+        }
+        int i = required(HeaderTable.FROM);
+        return HeaderParsers.nameAddrParams(cursor(w.valueStart(i), w.valueEnd(i))).get("tag");
+    }
+
+    /** The To tag, read like {@link #fromTag()}; empty outside a dialog. */
+    public Optional<String> toTag() {
+        NameAddr t = to;
+        if (t != null) {
+            return t.tag();
+        }
+        int i = required(HeaderTable.TO);
+        return HeaderParsers.nameAddrParams(cursor(w.valueStart(i), w.valueEnd(i))).get("tag");
+    }
+
     public NameAddr to() {
         NameAddr t = to;
         if (t == null) {

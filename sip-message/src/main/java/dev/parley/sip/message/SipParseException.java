@@ -66,8 +66,7 @@ public final class SipParseException extends RuntimeException {
     private final transient SipMessage salvaged;
 
     private SipParseException(Reason reason, int offset, int line, String excerpt, SipMessage salvaged) {
-        super(reason.description() + " at line " + line + ", offset " + offset
-                + (excerpt.isEmpty() ? "" : ": '" + excerpt + "'"), null, false, false);
+        super(null, null, false, false);
         this.reason = reason;
         this.offset = offset;
         this.line = line;
@@ -111,6 +110,13 @@ public final class SipParseException extends RuntimeException {
     /** The same error, with the message as far as it could be framed attached. */
     public SipParseException withSalvaged(SipMessage message) {
         return new SipParseException(reason, offset, line, excerpt, message);
+    }
+
+    /** Built on demand: a flood of bad packets should not pay for messages nobody reads. */
+    @Override
+    public String getMessage() {
+        return reason.description() + " at line " + line + ", offset " + offset
+                + (excerpt.isEmpty() ? "" : ": '" + excerpt + "'");
     }
 
     /** Why the input was rejected. */

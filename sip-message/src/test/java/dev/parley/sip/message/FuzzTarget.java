@@ -1,7 +1,5 @@
 package dev.parley.sip.message;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What the fuzzer asserts about one input: only {@link SipParseException} escapes the parser,
@@ -42,8 +40,9 @@ final class FuzzTarget {
         } catch (SipParseException e) {
             throw new AssertionError("serialized form does not re-parse: " + e.getMessage(), e);
         }
-        if (!Semantics.canonicalHeaders(m).equals(Semantics.canonicalHeaders(again))
-                || m.bodyLength() != again.bodyLength() || !m.version().equals(again.version())) {
+        // The serializer writes a canonical form of the message's content, so equal content
+        // means equal bytes: parse(serialize(m)) serializes to serialize(m).
+        if (!java.util.Arrays.equals(wire, again.toBytes()) || m.headerCount() + 1 < again.headerCount()) {
             throw new AssertionError("re-parse differs");
         }
         if (valid) {
@@ -63,43 +62,41 @@ final class FuzzTarget {
     }
 
     private static void readEveryView(SipMessage m) {
-        List<Runnable> views = new ArrayList<>();
-        views.add(m::topVia);
-        views.add(m::vias);
-        views.add(m::cseq);
-        views.add(m::callId);
-        views.add(m::from);
-        views.add(m::to);
-        views.add(m::maxForwards);
-        views.add(m::contacts);
-        views.add(m::routes);
-        views.add(m::recordRoutes);
-        views.add(m::expires);
-        views.add(m::minExpires);
-        views.add(() -> m.tokens("Supported"));
-        views.add(() -> m.headerValues("Accept"));
-        views.add(m::headers);
-        if (m instanceof SipRequest r) {
-            views.add(r::requestUri);
-        }
-        for (Runnable v : views) {
+        for (int view = 0; view < 16; view++) {
             try {
-                v.run();
+                switch (view) {
+                    case 0 -> m.topVia();
+                    case 1 -> m.vias().forEach(v -> Via.parse(v.toString()));
+                    case 2 -> m.cseq();
+                    case 3 -> m.callId();
+                    case 4 -> NameAddr.parse(m.from().toString());
+                    case 5 -> NameAddr.parse(m.to().toString());
+                    case 6 -> m.maxForwards();
+                    case 7 -> m.contacts();
+                    case 8 -> m.routes();
+                    case 9 -> m.recordRoutes();
+                    case 10 -> m.expires();
+                    case 11 -> m.minExpires();
+                    case 12 -> m.tokens("Supported");
+                    case 13 -> m.headerValues("Accept");
+                    case 14 -> m.headers();
+                    default -> {
+                        if (m instanceof SipRequest r) {
+                            Uri.parse(r.requestUri().toString());
+                        }
+                    }
+                }
             } catch (SipParseException expected) {
                 // the only permitted failure
             }
         }
-        for (Via v : safe(m)) {
-            v.toString();
-            Via.parse(v.toString());
-        }
-    }
-
-    private static List<Via> safe(SipMessage m) {
         try {
-            return m.vias();
-        } catch (SipParseException e) {
-            return List.of();
+            java.util.Optional<String> tag = m.from().tag();
+            if (!tag.equals(m.fromTag())) {
+                throw new AssertionError("fromTag() " + m.fromTag() + " differs from from().tag() " + tag);
+            }
+        } catch (SipParseException expected) {
+            // a malformed From has no defined tag
         }
     }
 }

@@ -77,7 +77,7 @@ final class Mutator {
             case 7 -> { // huge repeat of a small slice
                 int end = Math.min(len, at + 1 + random.nextInt(16));
                 byte[] slice = Arrays.copyOfRange(b, at, end);
-                int times = 1 + random.nextInt(random.nextInt(10) == 0 ? 8000 : 40);
+                int times = 1 + random.nextInt(random.nextInt(64) == 0 ? 8000 : 40);
                 if (slice.length == 0 || (long) slice.length * times > 80_000) {
                     return b;
                 }

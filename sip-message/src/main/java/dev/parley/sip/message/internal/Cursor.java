@@ -112,6 +112,48 @@ public final class Cursor {
         return ascii(s, pos);
     }
 
+    /**
+     * A non-empty token; if it spells one of {@code known} exactly, that shared constant is
+     * returned instead of a new string (saves an allocation per common name on the hot path).
+     */
+    public String token(Reason reason, String[] known) {
+        int s = span(Chars.TOKEN);
+        int n = pos - s;
+        if (n == 0) {
+            throw error(reason);
+        }
+        for (String k : known) {
+            if (k.length() == n && matches(k, s)) {
+                return k;
+            }
+        }
+        return ascii(s, pos);
+    }
+
+    private boolean matches(String k, int s) {
+        for (int i = 0; i < k.length(); i++) {
+            if (buf[s + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips a quoted-string at the current '"' without decoding it. */
+    public void skipQuotedString() {
+        int open = pos++;
+        while (pos < end) {
+            byte b = buf[pos];
+            if (b == '"') {
+                pos++;
+                return;
+            }
+            pos += b == '\\' ? 2 : 1;
+        }
+        pos = open;
+        throw error(Reason.UNCLOSED_QUOTE);
+    }
+
     /** A run of digits as a non-negative long, failing above {@code max}. */
     public long number(long max, Reason syntax) {
         int s = pos;

@@ -6,9 +6,11 @@ import dev.parley.sip.message.SipParseException;
  * The zero-copy face of a message: the buffer it was read from plus offsets of its start line,
  * its header fields and its body. Nothing is decoded here; typed values are made on demand.
  *
- * <p>Header field {@code i} occupies four ints of {@link #index}: name start, name length shifted
- * left by 8 or'ed with the {@link HeaderTable} id, value start and value end (value trimmed of
- * surrounding whitespace; a folded value still contains its CRLF and leading whitespace).
+ * <p>Header field {@code i} occupies three ints of {@link #index}: the name start with the
+ * {@link HeaderTable} id in its top 8 bits (so offsets stay below 16 MiB, see {@link
+ * dev.parley.sip.message.ParserLimits}), the value start and the value end (value trimmed of
+ * surrounding whitespace; a folded value still contains its CRLF and leading whitespace). The
+ * name's end is found again by scanning its token characters.
  */
 public final class WireMessage {
 
@@ -39,7 +41,7 @@ public final class WireMessage {
         this.buf = buf;
         this.start = start;
         this.request = request;
-        this.index = new int[4 * 16];
+        this.index = new int[3 * 16];
     }
 
     /** One past the last byte of the message (the end of its body). */
@@ -48,49 +50,53 @@ public final class WireMessage {
     }
 
     public int nameStart(int i) {
-        return index[4 * i];
+        return index[3 * i] & 0xFFFFFF;
     }
 
     public int nameEnd(int i) {
-        return index[4 * i] + (index[4 * i + 1] >>> 8);
+        int s = index[3 * i] & 0xFFFFFF;
+        int e = s;
+        while (Chars.is(buf[e], Chars.TOKEN)) {
+            e++;
+        }
+        return e;
     }
 
     public int id(int i) {
-        return index[4 * i + 1] & 0xff;
+        return index[3 * i] >>> 24;
     }
 
     public int valueStart(int i) {
-        return index[4 * i + 2];
+        return index[3 * i + 1];
     }
 
     public int valueEnd(int i) {
-        return index[4 * i + 3];
+        return index[3 * i + 2];
     }
 
     void add(int nameStart, int nameEnd, int id, int valueStart, int valueEnd) {
-        if (4 * count == index.length) {
+        if (3 * count == index.length) {
             index = java.util.Arrays.copyOf(index, index.length * 2);
         }
-        int k = 4 * count++;
-        index[k] = nameStart;
-        index[k + 1] = ((nameEnd - nameStart) << 8) | id;
-        index[k + 2] = valueStart;
-        index[k + 3] = valueEnd;
+        int k = 3 * count++;
+        index[k] = nameStart | (id << 24);
+        index[k + 1] = valueStart;
+        index[k + 2] = valueEnd;
     }
 
     /** A continuation line: the value grows to {@code valueEnd}, or starts here if it was empty. */
     void extendValue(int contentStart, int valueEnd) {
-        int k = 4 * (count - 1);
-        if (index[k + 2] == index[k + 3]) {
-            index[k + 2] = contentStart;
+        int k = 3 * (count - 1);
+        if (index[k + 1] == index[k + 2]) {
+            index[k + 1] = contentStart;
         }
-        index[k + 3] = valueEnd;
+        index[k + 2] = valueEnd;
     }
 
     /** Index of the first header with the given id at or after {@code from}, or -1. */
     public int find(int id, int from) {
         for (int i = from; i < count; i++) {
-            if ((index[4 * i + 1] & 0xff) == id) {
+            if (index[3 * i] >>> 24 == id) {
                 return i;
             }
         }
