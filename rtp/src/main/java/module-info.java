@@ -2,4 +2,5 @@
 module dev.parley.rtp {
     requires transitive dev.parley.codecs;
     exports dev.parley.rtp;
+    // dev.parley.rtp.internal (tick schedule, port allocator) stays unexported.
 }

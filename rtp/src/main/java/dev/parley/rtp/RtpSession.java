@@ -32,7 +32,7 @@ public final class RtpSession {
     private final TelephoneEventSender eventSender = new TelephoneEventSender();
     private final int[] pendingEvents = new int[PENDING_EVENTS * 2];
     private final RtpReceiver receiver;
-    private RtcpInterval rtcpInterval;
+    private final RtcpInterval rtcpInterval = new RtcpInterval(100);
 
     private MediaConfig config;
     private AudioEncoder encoder;
@@ -186,9 +186,6 @@ public final class RtpSession {
     }
 
     private void scheduleRtcp(long now, boolean initial) {
-        if (rtcpInterval == null) {
-            rtcpInterval = new RtcpInterval(100);
-        }
         int members = 1 + receiver.sourceCount();
         int senders = (weSent ? 1 : 0) + receiver.sourceCount();
         double rtcpBandwidth = options.sessionBandwidthBitsPerSecond() / 8.0 * 0.05; // RFC 3550 §6.2: 5%

@@ -1,0 +1,157 @@
+package dev.parley.rtp;
+
+import dev.parley.rtp.internal.TickSchedule;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One selector thread of the engine: it receives for all its streams' sockets, ticks each stream
+ * once per ptime from a shared {@link TickSchedule}, and runs tasks posted by other threads
+ * (configure, close). Streams are only ever touched on this thread.
+ */
+final class SelectorLoop implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
+    /** Datagrams read from one socket before the loop moves on (fairness). */
+    private static final int READ_BATCH = 16;
+    private static final int TASK_QUEUE = 16_384;
+
+    private final Selector selector;
+    private final MediaClock clock;
+    private final TickSchedule<MediaStream> schedule = new TickSchedule<>();
+    private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_QUEUE);
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(2048);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long receiveErrors;
+
+    SelectorLoop(MediaClock clock, String name) throws IOException {
+        this.selector = Selector.open();
+        this.clock = clock;
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on this loop's thread. */
+    void post(Runnable task) {
+        if (!tasks.offer(task)) {
+            throw new IllegalStateException("media engine task queue full");
+        }
+        selector.wakeup();
+    }
+
+    TickSchedule.Entry<MediaStream> schedule(MediaStream stream, long period) {
+        return schedule.add(stream, period, clock.nanoTime() + period);
+    }
+
+    SelectionKey register(DatagramChannel channel, MediaStream stream) throws IOException {
+        return channel.register(selector, SelectionKey.OP_READ, stream);
+    }
+
+    /** Processes cancelled keys now, so closed sockets release their ports at once. */
+    void flushCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "selectNow failed", e);
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                runTasks();
+                long now = clock.nanoTime();
+                schedule.runDue(now, MediaStream::tick);
+                long wait = schedule.nanosUntilNext(clock.nanoTime());
+                int ready;
+                if (wait == 0) {
+                    ready = selector.selectNow();
+                } else if (wait < 0) {
+                    ready = selector.select();
+                } else {
+                    ready = selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+                }
+                if (ready > 0) {
+                    readReady();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "media loop error", e);
+            }
+        }
+        runTasks();
+        for (SelectionKey key : selector.keys()) {
+            ((MediaStream) key.attachment()).closeOnLoop();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "selector close failed", e);
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            task.run();
+        }
+    }
+
+    private void readReady() {
+        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+        while (it.hasNext()) {
+            SelectionKey key = it.next();
+            it.remove();
+            if (!key.isValid()) {
+                continue;
+            }
+            MediaStream stream = (MediaStream) key.attachment();
+            DatagramChannel channel = (DatagramChannel) key.channel();
+            boolean rtcp = stream.isRtcpChannel(channel);
+            for (int i = 0; i < READ_BATCH; i++) {
+                receiveBuffer.clear();
+                InetSocketAddress from;
+                try {
+                    from = (InetSocketAddress) channel.receive(receiveBuffer);
+                } catch (IOException e) {
+                    receiveErrors++; // e.g. ICMP port unreachable reported on the socket
+                    continue;
+                }
+                if (from == null) {
+                    break;
+                }
+                receiveBuffer.flip();
+                stream.session().receive(receiveBuffer, from, rtcp, clock.nanoTime());
+            }
+        }
+    }
+
+    long receiveErrors() {
+        return receiveErrors;
+    }
+
+    /** Stops the loop after closing its streams; waits for the thread. */
+    void shutdown() throws InterruptedException {
+        running = false;
+        selector.wakeup();
+        if (!inLoop()) {
+            thread.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.parley.rtp.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.util.BitSet;
+
+/**
+ * Hands out RTP/RTCP port pairs from a configured range: RTP on an even port, RTCP on the next odd
+ * one (RFC 3550 §11). Pairs are tried round-robin, so a just-freed pair is reused last; ports
+ * another process holds are skipped. Thread-safe.
+ */
+public final class PortAllocator {
+
+    /** Two bound channels: RTP on the even port, RTCP on the odd one. */
+    public record Pair(DatagramChannel rtp, DatagramChannel rtcp, int rtpPort) {
+    }
+
+    private final InetAddress address;
+    private final int first;
+    private final int pairs;
+    private final BitSet used;
+    private int cursor;
+
+    /** Pairs from {@code minPort} (rounded up to even) up to {@code maxPort} inclusive. */
+    public PortAllocator(InetAddress address, int minPort, int maxPort) {
+        this.address = address;
+        this.first = (minPort + 1) & ~1;
+        this.pairs = Math.max(0, (maxPort - first + 1) / 2);
+        if (first < 1024 && first != 0 || maxPort > 65535 || pairs == 0) {
+            throw new IllegalArgumentException("port range " + minPort + "-" + maxPort);
+        }
+        this.used = new BitSet(pairs);
+    }
+
+    /**
+     * Binds a free pair.
+     *
+     * @throws IOException if every pair of the range is in use
+     */
+    public synchronized Pair allocate() throws IOException {
+        for (int tried = 0; tried < pairs; tried++) {
+            int index = cursor;
+            cursor = (cursor + 1) % pairs;
+            if (used.get(index)) {
+                continue;
+            }
+            int port = first + 2 * index;
+            DatagramChannel rtp = null;
+            try {
+                rtp = DatagramChannel.open();
+                rtp.bind(new InetSocketAddress(address, port));
+                DatagramChannel rtcp = DatagramChannel.open();
+                try {
+                    rtcp.bind(new InetSocketAddress(address, port + 1));
+                } catch (IOException e) {
+                    rtcp.close();
+                    throw e;
+                }
+                used.set(index);
+                return new Pair(rtp, rtcp, port);
+            } catch (IOException e) {
+                if (rtp != null) {
+                    rtp.close(); // held by another process: try the next pair
+                }
+            }
+        }
+        throw new IOException("no free RTP port pair in " + first + "-" + (first + 2 * pairs - 1));
+    }
+
+    /** Returns the pair of {@code rtpPort} to the pool (its channels must be closed). */
+    public synchronized void release(int rtpPort) {
+        used.clear((rtpPort - first) / 2);
+    }
+
+    public synchronized int inUse() {
+        return used.cardinality();
+    }
+}
