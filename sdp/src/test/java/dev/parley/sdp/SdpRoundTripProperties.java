@@ -14,13 +14,13 @@ import net.jqwik.api.Provide;
 
 /** RFC 8866 writer and parser agree: for any description, parse(write(x)) equals x, in CRLF lines. */
 class SdpRoundTripProperties {
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void parseOfWrite_isIdentity(@ForAll("descriptions") SessionDescription sd) {
         String text = sd.encode();
         assertEquals(sd, SessionDescription.parse(text), text);
     }
 
-    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    @Property(tries = 50, edgeCases = EdgeCasesMode.NONE)
     void everyWrittenLine_endsWithCrlf_andStartsWithTypeEquals(@ForAll("descriptions") SessionDescription sd) {
         String text = sd.encode();
         assertTrue(text.endsWith("\r\n"));

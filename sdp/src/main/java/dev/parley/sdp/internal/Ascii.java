@@ -1,6 +1,7 @@
 package dev.parley.sdp.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Byte-level helpers for the SDP parser: numbers, text and the common tokens shared instead of copied. */
 final class Ascii {
@@ -10,16 +11,28 @@ final class Ascii {
         "UDP/TLS/RTP/SAVPF", "PCMU", "PCMA", "G722", "G729", "GSM", "iLBC", "opus", "telephone-event",
         "0-15", "0-16", "H261", "H263", "H264", "MPV", "VP8",
     };
-    private static final byte[][] COMMON_BYTES = new byte[COMMON.length][];
+    /** COMMON in a 64-slot table indexed by {@link #slot}; a token that collides is simply not shared. */
+    private static final String[] SLOT_TEXT = new String[64];
+    private static final byte[][] SLOT_BYTES = new byte[64][];
     private static final String[] SMALL_NUMBERS = new String[128];
 
     static {
-        for (int i = 0; i < COMMON.length; i++) {
-            COMMON_BYTES[i] = COMMON[i].getBytes(StandardCharsets.US_ASCII);
+        for (String c : COMMON) {
+            byte[] bytes = c.getBytes(StandardCharsets.US_ASCII);
+            int slot = slot(bytes, 0, bytes.length);
+            if (SLOT_TEXT[slot] == null) {
+                SLOT_TEXT[slot] = c;
+                SLOT_BYTES[slot] = bytes;
+            }
         }
         for (int i = 0; i < SMALL_NUMBERS.length; i++) {
             SMALL_NUMBERS[i] = Integer.toString(i).intern();
         }
+    }
+
+    private static int slot(byte[] b, int s, int e) {
+        int n = e - s;
+        return (n * 5 + b[s] * 3 + b[e - 1] * 7 + b[s + (n >> 1)]) & 63;
     }
 
     private Ascii() {
@@ -48,28 +61,20 @@ final class Ascii {
     /** {@code b[s..e)} as text (UTF-8), sharing the string for common tokens and small numbers. */
     static String text(byte[] b, int s, int e) {
         int n = e - s;
-        if (n <= 3) {
+        if (n <= 3 && n > 0 && (n == 1 || b[s] != '0')) {
             long v = number(b, s, e, 3);
-            if (v >= 0 && v < SMALL_NUMBERS.length && (n == 1 || b[s] != '0')) {
+            if (v >= 0 && v < SMALL_NUMBERS.length) {
                 return SMALL_NUMBERS[(int) v];
             }
         }
-        for (int k = 0; k < COMMON_BYTES.length; k++) {
-            byte[] c = COMMON_BYTES[k];
-            if (c.length == n && c[0] == b[s] && same(c, b, s)) {
-                return COMMON[k];
+        if (n > 0) {
+            int slot = slot(b, s, e);
+            byte[] c = SLOT_BYTES[slot];
+            if (c != null && c.length == n && Arrays.equals(c, 0, n, b, s, e)) {
+                return SLOT_TEXT[slot];
             }
         }
         return new String(b, s, n, StandardCharsets.UTF_8);
-    }
-
-    private static boolean same(byte[] c, byte[] b, int s) {
-        for (int i = 1; i < c.length; i++) {
-            if (c[i] != b[s + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** True if {@code b[s..e)} equals the ASCII {@code literal}. */

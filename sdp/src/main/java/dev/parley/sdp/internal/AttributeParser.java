@@ -10,6 +10,7 @@ import dev.parley.sdp.Direction;
  */
 final class AttributeParser {
     private static final Attribute.RtcpMux RTCP_MUX = new Attribute.RtcpMux();
+    private static final Direction[] DIRECTIONS = Direction.values();
 
     private AttributeParser() {
     }
@@ -26,12 +27,17 @@ final class AttributeParser {
             if (nameEnd == s) {
                 return null;
             }
-            if (Ascii.equals(b, s, nameEnd, "rtcp-mux")) {
-                return RTCP_MUX;
+            if (nameEnd - s == 8) {
+                if (Ascii.equals(b, s, nameEnd, "rtcp-mux")) {
+                    return RTCP_MUX;
+                }
+                for (Direction d : DIRECTIONS) {
+                    if (Ascii.equals(b, s, nameEnd, d.attributeName())) {
+                        return d;
+                    }
+                }
             }
-            String name = Ascii.text(b, s, nameEnd);
-            Direction d = Direction.byName(name);
-            return d != null ? d : new Attribute.Other(name, null);
+            return new Attribute.Other(Ascii.text(b, s, nameEnd), null);
         }
         if (colon == s) {
             return null;

@@ -5,13 +5,14 @@ package dev.parley.sdp.internal;
  * reusable arrays so that splitting allocates nothing.
  */
 final class Fields {
-    final int[] start;
-    final int[] end;
+    int[] start = new int[16];
+    int[] end = new int[16];
     int count;
+    private final int maxCapacity;
 
-    Fields(int capacity) {
-        start = new int[capacity];
-        end = new int[capacity];
+    /** @param maxCapacity the most fields any split may record; the arrays grow to it on demand */
+    Fields(int maxCapacity) {
+        this.maxCapacity = maxCapacity;
     }
 
     /**
@@ -19,7 +20,7 @@ final class Fields {
      * {@code max} (or more than the capacity).
      */
     int split(byte[] b, int s, int e, int max) {
-        int limit = Math.min(max, start.length);
+        int limit = Math.min(max, maxCapacity);
         count = 0;
         int i = s;
         while (true) {
@@ -33,6 +34,10 @@ final class Fields {
             if (count == limit) {
                 count = -1;
                 return -1;
+            }
+            if (count == start.length) {
+                start = java.util.Arrays.copyOf(start, Math.min(count * 2, maxCapacity));
+                end = java.util.Arrays.copyOf(end, start.length);
             }
             start[count] = i;
             while (i < e && !Ascii.isSpace(b[i])) {

@@ -11,7 +11,6 @@ import dev.parley.sdp.SdpParseException.Reason;
 import dev.parley.sdp.SessionDescription;
 import dev.parley.sdp.Timing;
 import dev.parley.sdp.UnknownLine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,20 +47,20 @@ public final class SdpParser {
     private String sessionName;
     private String information;
     private String uri;
-    private final List<String> emails = new ArrayList<>(0);
-    private final List<String> phones = new ArrayList<>(0);
+    private final Items<String> emails = new Items<>();
+    private final Items<String> phones = new Items<>();
     private Connection connection;
-    private final List<Bandwidth> bandwidths = new ArrayList<>(0);
-    private final List<Timing> timings = new ArrayList<>(1);
-    private List<String> repeats;
+    private final Items<Bandwidth> bandwidths = new Items<>();
+    private final Items<Timing> timings = new Items<>();
+    private Items<String> repeats;
     private long timingStart;
     private long timingStop;
     private String timeZones;
     private String key;
-    private final List<Attribute> attributes = new ArrayList<>(4);
-    private final List<UnknownLine> unknown = new ArrayList<>(0);
+    private final Items<Attribute> attributes = new Items<>();
+    private final Items<UnknownLine> unknown = new Items<>();
     private int sessionLines;
-    private final List<MediaDescription> media = new ArrayList<>(2);
+    private final Items<MediaDescription> media = new Items<>();
     private MediaSection current;
 
     private SdpParser(byte[] b, SdpLimits limits) {
@@ -86,16 +85,26 @@ public final class SdpParser {
             lineStart = pos;
             lineNo++;
             int lf = pos;
-            while (lf < end && b[lf] != '\n') {
+            int control = -1; // first NUL or CR in the line
+            while (lf < end) {
+                byte c = b[lf];
+                if ((c & 0xF0) == 0) { // a control byte: LF ends the line, CR or NUL inside it is noted
+                    if (c == '\n') {
+                        break;
+                    }
+                    if ((c == '\r' || c == 0) && control < 0) {
+                        control = lf;
+                    }
+                }
                 lf++;
             }
             // Lenient: RFC 8866 §5 says CRLF, but a bare LF also ends a line.
             int e = lf > pos && b[lf - 1] == '\r' ? lf - 1 : lf;
             pos = lf + 1;
-            if (Ascii.trimEnd(b, lineStart, e) == lineStart) {
+            if (Ascii.trimEnd(b, lineStart, e) == lineStart && (control < 0 || control >= e)) {
                 continue; // Lenient: an empty line carries nothing.
             }
-            checkLine(lineStart, e);
+            checkLine(lineStart, e, control);
             char type = (char) b[lineStart];
             int v = lineStart + 2;
             if (!seenVersion) {
@@ -124,19 +133,15 @@ public final class SdpParser {
         if (sessionName == null) {
             throw new SdpParseException(Reason.MISSING_SESSION_NAME, lineNo, lineStart, "no s= line");
         }
-        return new SessionDescription(origin, sessionName, information, uri, emails, phones, connection, bandwidths,
-                timings, timeZones, key, attributes, unknown, media);
+        return new SessionDescription(origin, sessionName, information, uri, emails.toList(), phones.toList(),
+                connection, bandwidths.toList(), timings.toList(), timeZones, key, attributes.toList(), unknown.toList(),
+                media.toList());
     }
 
     /** RFC 8866 §5: {@code <type>=<value>}, type one letter, no NUL or CR inside the line. */
-    private void checkLine(int s, int e) {
-        if (e - s < 2 || b[s + 1] != '=' || !isLetter(b[s])) {
+    private void checkLine(int s, int e, int control) {
+        if (e - s < 2 || b[s + 1] != '=' || !isLetter(b[s]) || (control >= 0 && control < e)) {
             throw error(Reason.MALFORMED_LINE);
-        }
-        for (int i = s + 2; i < e; i++) {
-            if (b[i] == 0 || b[i] == '\r') {
-                throw error(Reason.MALFORMED_LINE);
-            }
         }
     }
 
@@ -174,7 +179,7 @@ public final class SdpParser {
                 if (timingStart < 0 || timingStop < 0) {
                     throw error(Reason.BAD_TIMING);
                 }
-                repeats = new ArrayList<>(0);
+                repeats = new Items<>();
             }
             case 'r' -> {
                 // RFC 8866 §5.10: r= repeats the t= line just before it.
@@ -322,7 +327,7 @@ public final class SdpParser {
 
     private void finishTiming() {
         if (repeats != null) {
-            timings.add(new Timing(timingStart, timingStop, repeats));
+            timings.add(new Timing(timingStart, timingStop, repeats.toList()));
             repeats = null;
         }
     }
@@ -348,10 +353,10 @@ public final class SdpParser {
         final String[] formats;
         String information;
         Connection connection;
-        final List<Bandwidth> bandwidths = new ArrayList<>(0);
+        final Items<Bandwidth> bandwidths = new Items<>();
         String key;
-        final List<Attribute> attributes = new ArrayList<>(8);
-        final List<UnknownLine> unknown = new ArrayList<>(0);
+        final Items<Attribute> attributes = new Items<>();
+        final Items<UnknownLine> unknown = new Items<>();
         int lines;
 
         MediaSection(String media, int port, int portCount, String proto, int formatCount) {
@@ -364,7 +369,7 @@ public final class SdpParser {
 
         MediaDescription build() {
             return new MediaDescription(media, port, portCount, proto, List.of(formats), information, connection,
-                    bandwidths, key, attributes, unknown);
+                    bandwidths.toList(), key, attributes.toList(), unknown.toList());
         }
     }
 }
