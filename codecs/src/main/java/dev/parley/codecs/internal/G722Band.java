@@ -76,11 +76,11 @@ final class G722Band {
         int wd2 = sg0 == sg1 ? negate(wd1) : wd1;
         wd2 >>= 7;
         int wd3 = sg0 == sg2 ? 128 : -128;
-        int newA2 = add(add(wd2, wd3), mult(a2, 32512));
+        int newA2 = add(add(wd2, wd3), leak(a2, 32512));
         newA2 = Math.max(-12288, Math.min(12288, newA2));
 
         // UPPOL1: the first pole coefficient, kept within ±(15360 − a2).
-        int newA1 = add(mult(a1, 32640), sg0 == sg1 ? 192 : -192);
+        int newA1 = add(leak(a1, 32640), sg0 == sg1 ? 192 : -192);
         int limit = add(15360, negate(newA2));
         if (newA1 > limit) {
             newA1 = limit;
@@ -91,12 +91,12 @@ final class G722Band {
         // UPZERO: sign-sign update of the six zero coefficients, leaking by 1/256.
         int step = dt == 0 ? 0 : 128;
         int sgd = dt >> 15;
-        b1 = add((d1 >> 15) == sgd ? step : -step, mult(b1, 32640));
-        b2 = add((d2 >> 15) == sgd ? step : -step, mult(b2, 32640));
-        b3 = add((d3 >> 15) == sgd ? step : -step, mult(b3, 32640));
-        b4 = add((d4 >> 15) == sgd ? step : -step, mult(b4, 32640));
-        b5 = add((d5 >> 15) == sgd ? step : -step, mult(b5, 32640));
-        b6 = add((d6 >> 15) == sgd ? step : -step, mult(b6, 32640));
+        b1 = add((d1 >> 15) == sgd ? step : -step, leak(b1, 32640));
+        b2 = add((d2 >> 15) == sgd ? step : -step, leak(b2, 32640));
+        b3 = add((d3 >> 15) == sgd ? step : -step, leak(b3, 32640));
+        b4 = add((d4 >> 15) == sgd ? step : -step, leak(b4, 32640));
+        b5 = add((d5 >> 15) == sgd ? step : -step, leak(b5, 32640));
+        b6 = add((d6 >> 15) == sgd ? step : -step, leak(b6, 32640));
 
         // DELAYA: shift the histories.
         d6 = d5;
@@ -132,6 +132,11 @@ final class G722Band {
 
     static int mult(int x, int y) {
         return sat16((x * y) >> 15);
+    }
+
+    /** {@code (x·factor) >> 15} for a factor below 32768: smaller in magnitude than x, so never saturates. */
+    private static int leak(int x, int factor) {
+        return (x * factor) >> 15;
     }
 
     private static int negate(int x) {
