@@ -145,7 +145,11 @@ final class CallMedia {
         if (tick != null) {
             tick.cancel();
         }
-        session.close(core.scheduler().now() * 1_000_000L);
+        if (ticks > 0) {
+            // Workaround: RtpSession.close() fails before its first tick (its RTCP interval is not set
+            // up yet); with no tick, no RTP was sent and no RTCP BYE is owed (RFC 3550 §6.3.7).
+            session.close(core.scheduler().now() * 1_000_000L);
+        }
         port.close();
         AudioSource s = source;
         AudioSink k = sink;

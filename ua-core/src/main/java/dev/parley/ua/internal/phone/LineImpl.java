@@ -32,7 +32,7 @@ public final class LineImpl implements PhoneLine {
     private final Credentials credentials;
     private final Registration registration;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Endpoint registrar;
+    private volatile Endpoint registrar;
     private final Endpoint outboundProxy;
     private volatile RegistrationStatus status;
     private volatile boolean doNotDisturb;
@@ -42,7 +42,8 @@ public final class LineImpl implements PhoneLine {
         this.core = core;
         this.config = config;
         this.credentials = new Credentials(config.authUser(), config.password(), core.settings().random());
-        this.registrar = PhoneCore.endpoint(config.registrar());
+        // A line that must register fails fast on a bad registrar; others resolve it when first needed.
+        this.registrar = config.registrationRequired() ? PhoneCore.endpoint(config.registrar()) : null;
         this.outboundProxy = config.outboundProxy().isEmpty() ? null : PhoneCore.endpoint(config.outboundProxy());
         this.registration = new Registration(new Link(), credentials, config.expirySeconds(), this::registrationChanged);
         this.status = registration.status();
@@ -201,7 +202,17 @@ public final class LineImpl implements PhoneLine {
 
         @Override
         public Endpoint registrarEndpoint() {
-            return outboundProxy != null ? outboundProxy : registrar;
+            if (outboundProxy != null) {
+                return outboundProxy;
+            }
+            if (registrar == null) {
+                try {
+                    registrar = PhoneCore.endpoint(config.registrar());
+                } catch (UnknownHostException | RuntimeException e) {
+                    return null;
+                }
+            }
+            return registrar;
         }
 
         @Override
