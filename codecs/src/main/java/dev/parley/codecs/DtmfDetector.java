@@ -54,7 +54,7 @@ public final class DtmfDetector {
 
     static {
         for (int k = 0; k < 8; k++) {
-            FREQ[k] = k < 4 ? Tone.DTMF_ROWS[k] : Tone.DTMF_COLUMNS[k - 4];
+            FREQ[k] = k < 4 ? Tone.dtmfRowHz(k) : Tone.dtmfColumnHz(k - 4);
             double w = 2 * Math.PI * FREQ[k] / 8000;
             COEF[k] = 2 * Math.cos(w);
             COS_W[k] = Math.cos(w);

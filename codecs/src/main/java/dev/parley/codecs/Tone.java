@@ -11,11 +11,10 @@ package dev.parley.codecs;
  */
 public record Tone(double lowHz, double highHz, double levelDbm0, Cadence cadence) {
 
-    /** ITU-T Q.23 Table 1: row (low group) frequencies, for rows 1-2-3-A, 4-5-6-B, 7-8-9-C, *-0-#-D. */
-    public static final double[] DTMF_ROWS = {697, 770, 852, 941};
-
-    /** ITU-T Q.23 Table 1: column (high group) frequencies, for columns 1-4-7-*, 2-5-8-0, 3-6-9-#, A-B-C-D. */
-    public static final double[] DTMF_COLUMNS = {1209, 1336, 1477, 1633};
+    // ITU-T Q.23 Table 1: row (low group) frequencies for rows 1-2-3-A, 4-5-6-B, 7-8-9-C, *-0-#-D,
+    // and column (high group) frequencies for columns 1-4-7-*, 2-5-8-0, 3-6-9-#, A-B-C-D.
+    private static final double[] DTMF_ROWS = {697, 770, 852, 941};
+    private static final double[] DTMF_COLUMNS = {1209, 1336, 1477, 1633};
 
     /** The sixteen DTMF keys, row by row. */
     public static final String DTMF_KEYS = "123A456B789C*0#D";
@@ -37,6 +36,16 @@ public record Tone(double lowHz, double highHz, double levelDbm0, Cadence cadenc
             throw new IllegalArgumentException("not a DTMF key: '" + key + "'");
         }
         return new Tone(DTMF_ROWS[index / 4], DTMF_COLUMNS[index % 4], -8, Cadence.once(millis));
+    }
+
+    /** The ITU-T Q.23 low-group frequency of DTMF row 0–3. */
+    public static double dtmfRowHz(int row) {
+        return DTMF_ROWS[row];
+    }
+
+    /** The ITU-T Q.23 high-group frequency of DTMF column 0–3. */
+    public static double dtmfColumnHz(int column) {
+        return DTMF_COLUMNS[column];
     }
 
     /** Ringback as most of Europe plays it (ITU-T E.180 / CEPT): 425 Hz, 1 s on, 4 s off. */

@@ -63,8 +63,8 @@ class DtmfTest {
 
     private static String detectKey(double lowFactor, double highFactor, double lowDbm0, double highDbm0, int ms, char key) {
         int index = Tone.DTMF_KEYS.indexOf(key);
-        double low = Tone.DTMF_ROWS[index / 4] * lowFactor;
-        double high = Tone.DTMF_COLUMNS[index % 4] * highFactor;
+        double low = Tone.dtmfRowHz(index / 4) * lowFactor;
+        double high = Tone.dtmfColumnHz(index % 4) * highFactor;
         return detect(silence(37), tone(low, high, lowDbm0, highDbm0, ms, 0.3 * index), silence(60)).keys.toString();
     }
 
@@ -116,7 +116,7 @@ class DtmfTest {
 
     private static short[] tone(char key, int ms) {
         int index = Tone.DTMF_KEYS.indexOf(key);
-        short[] t = tone(Tone.DTMF_ROWS[index / 4], Tone.DTMF_COLUMNS[index % 4], -8, -8, ms, index);
+        short[] t = tone(Tone.dtmfRowHz(index / 4), Tone.dtmfColumnHz(index % 4), -8, -8, ms, index);
         short[] padded = new short[t.length + 8 * 60];
         System.arraycopy(t, 0, padded, 0, t.length);
         return padded;
