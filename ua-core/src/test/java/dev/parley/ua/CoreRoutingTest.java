@@ -1,0 +1,162 @@
+package dev.parley.ua;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.codecs.Codecs;
+import dev.parley.sdp.LocalCapabilities;
+import dev.parley.sdp.OfferAnswer;
+import dev.parley.sdp.SessionDescription;
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.SipUri;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
+import dev.parley.ua.fixture.Lab;
+import dev.parley.ua.fixture.RawSip;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** How a phone answers requests no call owns, routes calls to lines, and handles a forked INVITE. */
+class CoreRoutingTest {
+
+    private static final Endpoint PHONE = Endpoint.of(TransportKind.UDP, "127.0.0.1", 5080);
+    private static final Endpoint RAW = Endpoint.of(TransportKind.UDP, "127.0.0.1", 5999);
+
+    private final Lab lab = new Lab(31, 0);
+    private final Lab.Recorder events = new Lab.Recorder();
+    private final SoftPhone phone = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time)
+            .sipAddress("127.0.0.1", 5080).random(new SplittableRandom(5)).listener(events).build();
+    private final PhoneLine bob = phone.addLine(LineConfig.builder("bob", "parley.test").registrationRequired(false).build());
+    private final PhoneLine carol = phone.addLine(LineConfig.builder("carol", "parley.test").registrationRequired(false).build());
+
+    private SipRequest request(RawSip raw, String method, String user, String toTag) {
+        NameAddr to = NameAddr.of(SipUri.of(user, "127.0.0.1", 5080));
+        return SipRequest.builder(method, SipUri.of(user, "127.0.0.1", 5080))
+                .via(raw.stack.newVia(TransportKind.UDP))
+                .maxForwards(70)
+                .from(NameAddr.of(SipUri.of("raw", "127.0.0.1", 5999)).withTag("rawtag"))
+                .to(toTag == null ? to : to.withTag(toTag))
+                .callId("call-" + method + "@127.0.0.1")
+                .cseq(1, method)
+                .build();
+    }
+
+    private SipResponse sendAndWait(RawSip raw, SipRequest request) {
+        int before = raw.responses.size();
+        raw.send(request, PHONE);
+        assertTrue(lab.runUntil(() -> raw.responses.size() > before, 40_000));
+        return raw.responses.get(raw.responses.size() - 1);
+    }
+
+    @Test
+    void options_isAnswered200WithAllowAcceptSupported() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        SipResponse ok = sendAndWait(raw, request(raw, "OPTIONS", "bob", null));
+        assertEquals(200, ok.statusCode());
+        assertTrue(ok.tokens("Allow").containsAll(List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS")));
+        assertEquals("application/sdp", ok.header("Accept").orElseThrow());
+        assertTrue(ok.hasHeader("Supported"));
+    }
+
+    @Test
+    void requestForAnUnknownDialog_gets481() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        assertEquals(481, sendAndWait(raw, request(raw, "BYE", "bob", "no-such-tag")).statusCode());
+        assertEquals(481, sendAndWait(raw, request(raw, "INFO", "bob", "no-such-tag")).statusCode());
+        assertEquals(481, sendAndWait(raw, request(raw, "BYE", "bob", null)).statusCode(), "RFC 3261 §15.1.2");
+    }
+
+    @Test
+    void unsupportedMethod_gets405WithAllow() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        SipResponse r = sendAndWait(raw, request(raw, "SUBSCRIBE", "bob", null));
+        assertEquals(405, r.statusCode());
+        assertTrue(r.tokens("Allow").contains("INVITE"));
+    }
+
+    @Test
+    void inviteForAUserWithNoLine_gets404() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        assertEquals(404, sendAndWait(raw, request(raw, "INVITE", "dave", null)).statusCode());
+    }
+
+    @Test
+    void twoLinesOnOnePhone_eachReceiveTheirOwnCalls() {
+        SoftPhone alicePhone = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time)
+                .sipAddress("127.0.0.1", 5070).random(new SplittableRandom(6)).build();
+        PhoneLine alice = alicePhone.addLine(LineConfig.builder("alice", "parley.test").registrationRequired(false).build());
+        Call toBob = alice.newCall("sip:bob@127.0.0.1:5080");
+        Call toCarol = alice.newCall("sip:carol@127.0.0.1:5080");
+        toBob.start();
+        toCarol.start();
+        assertTrue(lab.runUntil(() -> events.incoming.size() == 2, 10_000));
+        Call first = events.incoming.stream().filter(c -> c.local().uri().contains("bob")).findFirst().orElseThrow();
+        Call second = events.incoming.stream().filter(c -> c.local().uri().contains("carol")).findFirst().orElseThrow();
+        assertSame(bob, first.line());
+        assertSame(carol, second.line());
+        assertEquals(List.of(first), bob.calls());
+        assertEquals(List.of(second), carol.calls());
+        assertEquals(toBob.id(), first.id());
+        assertEquals(toCarol.id(), second.id());
+    }
+
+    /** A UAS that answers an INVITE with two 2xx from two "forks" (tags a and b), like a forking proxy would pass on. */
+    private static final class ForkingUas extends RawSip {
+        final List<SipRequest> requests = new ArrayList<>();
+
+        ForkingUas(Lab lab) {
+            super(lab.time, lab.sip, RAW);
+        }
+
+        @Override
+        public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+            requests.add(request);
+            if (!request.isMethod("INVITE")) {
+                tx.respond(SipResponse.createFrom(request, 200, "OK", null));
+                return;
+            }
+            byte[] offer = request.body();
+            SessionDescription answer = new OfferAnswer(LocalCapabilities.defaultAudio("9", "127.0.0.1", 40000), 1)
+                    .answer(SessionDescription.parse(offer, 0, offer.length));
+            for (String tag : List.of("a", "b")) {
+                SipResponse ok = SipResponse.createFrom(request, 200, "OK", tag).toBuilder()
+                        .add("Contact", "<sip:fork-" + tag + "@127.0.0.1:5999>")
+                        .body("application/sdp", answer.toBytes()).build();
+                if (tag.equals("a")) {
+                    tx.respond(ok);
+                } else {
+                    stack.layer().sendStateless(ok, tx.peer());
+                }
+            }
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Endpoint from) {
+            requests.add(ack);
+        }
+    }
+
+    @Test
+    void forked2xx_secondDialogIsAckedAndByed_firstStaysUp() {
+        ForkingUas uas = new ForkingUas(lab);
+        Call call = bob.newCall("sip:fork@127.0.0.1:5999");
+        CompletableFuture<Call> answered = call.start().toCompletableFuture();
+        assertTrue(lab.runUntil(answered::isDone, 10_000));
+        lab.time.advance(2_000);
+        List<String> seen = uas.requests.stream()
+                .map(r -> r.method() + " " + r.to().tag().orElse("-") + " " + r.requestUriText()).toList();
+        assertTrue(seen.contains("ACK a sip:fork-a@127.0.0.1:5999"), seen.toString());
+        assertTrue(seen.contains("ACK b sip:fork-b@127.0.0.1:5999"), seen.toString());
+        assertTrue(seen.contains("BYE b sip:fork-b@127.0.0.1:5999"), "RFC 3261 §13.2.2.4: the extra dialog is ended");
+        assertTrue(seen.stream().noneMatch(s -> s.startsWith("BYE a")));
+        assertEquals(CallState.CONNECTED, call.state());
+        assertEquals(Codecs.PCMU.encodingName(), call.codec().orElseThrow().encodingName());
+    }
+}
