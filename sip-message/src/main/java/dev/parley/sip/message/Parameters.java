@@ -150,8 +150,8 @@ public final class Parameters {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Parameters p && size == p.size && quoted == p.quoted
-                && Arrays.equals(kv, 0, 2 * size, p.kv, 0, 2 * size);
+        // Quoting is presentation: "abc" and abc are the same value (RFC 3261 §25.1 gen-value).
+        return o instanceof Parameters p && size == p.size && Arrays.equals(kv, 0, 2 * size, p.kv, 0, 2 * size);
     }
 
     @Override
