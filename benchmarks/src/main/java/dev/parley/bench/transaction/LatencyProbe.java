@@ -25,12 +25,13 @@ final class LatencyProbe implements AutoCloseable {
     private final Endpoint target;
     private final long[] samples = new long[1 << 16];
     private int count;
+    private int lost;
     private long sequence;
     private volatile boolean running = true;
 
     LatencyProbe(InetSocketAddress uas, long periodMillis) {
         this.target = new Endpoint(TransportKind.UDP, uas);
-        this.node = SipNode.start("probe", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 1000,
+        this.node = SipNode.start("probe", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 100_000,
                 (loop, addr) -> new TransactionUser<>() {
                     @Override
                     public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
@@ -44,6 +45,7 @@ final class LatencyProbe implements AutoCloseable {
         if (!running) {
             return;
         }
+        node.loop().schedule(periodMillis, () -> tick(periodMillis));
         SipUri uri = SipUri.of("uas", target.address().getAddress().getHostAddress(), target.address().getPort());
         SipUri me = SipUri.of("probe", node.address().getAddress().getHostAddress(), node.address().getPort());
         SipRequest options = SipRequest.builder(SipMethod.OPTIONS, uri)
@@ -55,33 +57,42 @@ final class LatencyProbe implements AutoCloseable {
                 .cseq(1, SipMethod.OPTIONS)
                 .build();
         long sent = System.nanoTime();
+        lost++;
         node.stack().sendRequest(options, target, new ClientTransaction.Listener<>() {
             @Override
             public void onResponse(SipResponse response) {
                 if (response.isFinal() && count < samples.length) {
                     samples[count++] = System.nanoTime() - sent;
+                    lost--;
                 }
             }
         });
-        node.loop().schedule(periodMillis, () -> tick(periodMillis));
     }
 
     /** Clears the samples (on the probe's loop). */
     void reset() {
-        node.loop().execute(() -> count = 0);
+        node.loop().execute(() -> {
+            count = 0;
+            lost = 0;
+        });
     }
 
     /** "p50 0.31 ms, p99 1.20 ms, max 3.10 ms (n=500)" of the samples so far. */
     String summary() {
         java.util.concurrent.CompletableFuture<long[]> copy = new java.util.concurrent.CompletableFuture<>();
-        node.loop().execute(() -> copy.complete(Arrays.copyOf(samples, count)));
+        java.util.concurrent.CompletableFuture<Integer> unanswered = new java.util.concurrent.CompletableFuture<>();
+        node.loop().execute(() -> {
+            copy.complete(Arrays.copyOf(samples, count));
+            unanswered.complete(lost);
+        });
         long[] s = copy.join();
         if (s.length == 0) {
             return "no samples";
         }
         Arrays.sort(s);
-        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", s[s.length / 2] / 1e6,
-                s[(int) Math.min(s.length - 1, Math.round(s.length * 0.99))] / 1e6, s[s.length - 1] / 1e6, s.length);
+        return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d, unanswered so far %d)", s[s.length / 2] / 1e6,
+                s[(int) Math.min(s.length - 1, Math.round(s.length * 0.99))] / 1e6, s[s.length - 1] / 1e6, s.length,
+                unanswered.join());
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.parley.sip.transaction;
 /**
  * What the transaction layer reads from a message to match it to a transaction (RFC 3261 §17.1.3,
  * §17.2.3). A {@link MessageOps} extracts it; values are already normalised as their comparison
- * rules require (host of sent-by in lower case, branch as received).
+ * rules require (host of sent-by in lower case, branch as received). When the branch carries the
+ * magic cookie, the fields only RFC 2543 matching needs ({@code topVia}, {@code callId}, the tags,
+ * {@code requestUri}) may be null, so that a message's From and To need not be parsed.
  *
  * @param method     request method; for a response, the CSeq method
  * @param branch     branch parameter of the top Via, or null when absent

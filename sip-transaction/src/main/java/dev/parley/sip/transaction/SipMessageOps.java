@@ -28,6 +28,11 @@ public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> 
     public MatchFields requestFields(SipRequest r) {
         Via v = r.topVia();
         CSeq c = r.cseq();
+        if (v.hasMagicCookie()) {
+            // RFC 3261 §17.2.3: branch, sent-by and method suffice; From and To are not parsed.
+            return new MatchFields(r.method(), v.branch().orElse(null), sentBy(v), null, c.number(), c.method(),
+                    null, null, null, null);
+        }
         return new MatchFields(r.method(), v.branch().orElse(null), sentBy(v), v.toString(), c.number(), c.method(),
                 r.callId(), r.from().tag().orElse(null), r.to().tag().orElse(null), r.requestUriText());
     }
@@ -36,8 +41,10 @@ public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> 
     public MatchFields responseFields(SipResponse r) {
         Via v = r.topVia();
         CSeq c = r.cseq();
-        return new MatchFields(c.method(), v.branch().orElse(null), sentBy(v), v.toString(), c.number(), c.method(),
-                r.callId(), r.from().tag().orElse(null), r.to().tag().orElse(null), null);
+        // The To tag is read only for RFC 2543 ACK matching (a response of ours to a cookie-less request).
+        String toTag = v.hasMagicCookie() ? null : r.to().tag().orElse(null);
+        return new MatchFields(c.method(), v.branch().orElse(null), sentBy(v), null, c.number(), c.method(),
+                null, null, toTag, null);
     }
 
     /** RFC 3261 §17.2.3: sent-by compared with the host case-insensitively. */
