@@ -16,9 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
- * SIP over TCP (RFC 3261 §18) on NIO, on the {@link EventLoop} thread: a listening socket, one
+ * SIP over TCP, or over TLS with the JDK {@link SSLEngine} (RFC 3261 §18, §26.3.1), on NIO, on the
+ * {@link EventLoop} thread: a listening socket, one
  * {@link SipStreamFramer} per connection, connections reused per remote address in both
  * directions (§18.2.2: responses go back on the connection the request came on), closed after
  * {@link StreamLimits#idleMillis()} without traffic, CRLF keep-alive pings answered with a CRLF
@@ -29,6 +35,8 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private static final byte[] PONG = {'\r', '\n'};
 
     private final EventLoop loop;
+    private final TransportKind kind;
+    private final SSLContext tls;
     private final ServerSocketChannel server;
     private final Endpoint local;
     private final StreamLimits limits;
@@ -44,13 +52,16 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         final Endpoint remote;
         final SipStreamFramer framer;
         final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+        final TlsSession session;
+        final TlsSession.Plaintext plaintext;
+        final Consumer<ByteBuffer> records;
         SelectionKey key;
         int queued;
         long lastActivity;
 
-        Connection(SocketChannel channel, InetSocketAddress remote) {
+        Connection(SocketChannel channel, InetSocketAddress remote, boolean client) throws SSLException {
             this.channel = channel;
-            this.remote = new Endpoint(TransportKind.TCP, remote);
+            this.remote = new Endpoint(kind, remote);
             this.lastActivity = loop.now();
             this.framer = new SipStreamFramer(limits.parser(), new SipStreamFramer.Listener() {
                 @Override
@@ -64,11 +75,32 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                     enqueue(Connection.this, PONG);
                 }
             });
+            this.plaintext = (buf, off, len) -> framer.feed(buf, off, len);
+            this.records = b -> {
+                out.add(b);
+                queued += b.remaining();
+            };
+            if (tls == null) {
+                this.session = null;
+            } else {
+                SSLEngine engine = tls.createSSLEngine(remote.getAddress().getHostAddress(), remote.getPort());
+                engine.setUseClientMode(client);
+                if (client) {
+                    // RFC 5922 §7.2, loosely: the server's certificate must name the address we dialled.
+                    SSLParameters params = engine.getSSLParameters();
+                    params.setEndpointIdentificationAlgorithm("HTTPS");
+                    engine.setSSLParameters(params);
+                }
+                this.session = new TlsSession(engine);
+            }
         }
     }
 
-    private TcpTransport(EventLoop loop, ServerSocketChannel server, Endpoint local, StreamLimits limits, StreamHandler handler) {
+    private TcpTransport(EventLoop loop, TransportKind kind, SSLContext tls, ServerSocketChannel server, Endpoint local,
+                         StreamLimits limits, StreamHandler handler) {
         this.loop = loop;
+        this.kind = kind;
+        this.tls = tls;
         this.server = server;
         this.local = local;
         this.limits = limits;
@@ -77,11 +109,26 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
 
     /** Listens on {@code address} (port 0: ephemeral). Call from any thread but the loop's. */
     public static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, StreamHandler handler) {
+        return open(loop, address, limits, null, handler);
+    }
+
+    /**
+     * Listens for TLS on {@code address} (RFC 3261 §26.3.1; {@code sips:}), using {@code context}
+     * for its certificate and to verify the peers it connects to.
+     */
+    public static TcpTransport openTls(EventLoop loop, InetSocketAddress address, StreamLimits limits, SSLContext context,
+                                       StreamHandler handler) {
+        return open(loop, address, limits, java.util.Objects.requireNonNull(context), handler);
+    }
+
+    private static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, SSLContext context,
+                                     StreamHandler handler) {
+        TransportKind kind = context == null ? TransportKind.TCP : TransportKind.TLS;
         try {
             ServerSocketChannel ch = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             ch.bind(address);
-            TcpTransport t = new TcpTransport(loop, ch, new Endpoint(TransportKind.TCP, (InetSocketAddress) ch.getLocalAddress()),
+            TcpTransport t = new TcpTransport(loop, kind, context, ch, new Endpoint(kind, (InetSocketAddress) ch.getLocalAddress()),
                     limits, handler);
             CompletableFuture<Void> ready = new CompletableFuture<>();
             if (!loop.execute(() -> {
@@ -117,7 +164,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                     continue;
                 }
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-                Connection c = new Connection(ch, remote);
+                Connection c = new Connection(ch, remote, false);
                 c.key = loop.register(ch, SelectionKey.OP_READ, k -> ready(c));
                 connections.put(remote, c);
             }
@@ -129,6 +176,10 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private void ready(Connection c) {
         try {
             if (c.key.isConnectable() && c.channel.finishConnect()) {
+                if (c.session != null) {
+                    // The client speaks first: the ClientHello, then any request that waited.
+                    c.session.pump(c.plaintext, c.records);
+                }
                 c.key.interestOps(SelectionKey.OP_READ | (c.out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
             }
             if (c.key.isValid() && c.key.isReadable()) {
@@ -151,7 +202,17 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         }
         c.lastActivity = loop.now();
         try {
-            c.framer.feed(in.array(), 0, n);
+            if (c.session == null) {
+                c.framer.feed(in.array(), 0, n);
+            } else {
+                in.flip();
+                c.session.onNetwork(in, c.plaintext, c.records);
+                if (c.session.isClosed()) {
+                    close(c);
+                    return;
+                }
+                flush(c);
+            }
         } catch (SipParseException e) {
             // RFC 3261 §18.3: a stream that cannot be framed cannot be resynchronised: close it.
             framingErrors++;
@@ -172,7 +233,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                         ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
                 ch.configureBlocking(false);
                 boolean connected = ch.connect(to.address());
-                c = new Connection(ch, to.address());
+                c = new Connection(ch, to.address(), true);
                 Connection conn = c;
                 c.key = loop.register(ch, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, k -> ready(conn));
                 connections.put(to.address(), c);
@@ -184,12 +245,22 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     }
 
     private boolean enqueue(Connection c, byte[] data) {
-        if (c.queued + data.length > limits.maxQueuedBytes()) {
+        int waiting = c.queued + (c.session == null ? 0 : c.session.pendingBytes());
+        if (waiting + data.length > limits.maxQueuedBytes()) {
             return false;
         }
-        c.out.add(ByteBuffer.wrap(data));
-        c.queued += data.length;
         c.lastActivity = loop.now();
+        try {
+            if (c.session == null) {
+                c.out.add(ByteBuffer.wrap(data));
+                c.queued += data.length;
+            } else {
+                c.session.send(data, c.records);
+            }
+        } catch (IOException e) {
+            close(c);
+            return false;
+        }
         if (c.channel.isConnected()) {
             try {
                 flush(c);

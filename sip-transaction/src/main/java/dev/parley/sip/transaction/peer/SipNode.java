@@ -7,6 +7,7 @@ import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.EventLoop;
+import dev.parley.sip.transport.StreamHandler;
 import dev.parley.sip.transport.StreamLimits;
 import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.TransportKind;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import javax.net.ssl.SSLContext;
 
 /**
  * A complete SIP node: one {@link EventLoop} thread, a {@link UdpTransport} and a
@@ -30,13 +32,15 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
     private final EventLoop loop;
     private final UdpTransport udp;
     private final TcpTransport tcp;
+    private final TcpTransport tls;
     private final T tu;
     private final TransactionStack stack;
 
-    private SipNode(EventLoop loop, UdpTransport udp, TcpTransport tcp, T tu, TransactionStack stack) {
+    private SipNode(EventLoop loop, UdpTransport udp, TcpTransport tcp, TcpTransport tls, T tu, TransactionStack stack) {
         this.loop = loop;
         this.udp = udp;
         this.tcp = tcp;
+        this.tls = tls;
         this.tu = tu;
         this.stack = stack;
     }
@@ -48,6 +52,16 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
      */
     public static <T extends TransactionUser<SipRequest, SipResponse>> SipNode<T> start(
             String name, InetSocketAddress address, TimerConfig timers, int maxTransactions,
+            BiFunction<EventLoop, InetSocketAddress, T> tuFactory) {
+        return start(name, address, timers, maxTransactions, null, tuFactory);
+    }
+
+    /**
+     * As {@link #start(String, InetSocketAddress, TimerConfig, int, BiFunction)}, plus a TLS
+     * listener on an ephemeral port of the same address when {@code tlsContext} is not null.
+     */
+    public static <T extends TransactionUser<SipRequest, SipResponse>> SipNode<T> start(
+            String name, InetSocketAddress address, TimerConfig timers, int maxTransactions, SSLContext tlsContext,
             BiFunction<EventLoop, InetSocketAddress, T> tuFactory) {
         EventLoop loop = new EventLoop(name, 1, 4 * maxTransactions + 1024, 65_536);
         CompletableFuture<TransactionStack> ready = new CompletableFuture<>();
@@ -64,14 +78,25 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
                 s.receiveFramed(message, from);
             }
         });
+        StreamHandler framed = (message, from) -> {
+            TransactionStack s = ready.getNow(null);
+            if (s != null) {
+                s.receiveFramed(message, from);
+            }
+        };
+        TcpTransport tls = tlsContext == null ? null
+                : TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext, framed);
         TransportSet transports = new TransportSet().with(TransportKind.UDP, udp).with(TransportKind.TCP, tcp);
+        if (tls != null) {
+            transports.with(TransportKind.TLS, tls);
+        }
         T tu = tuFactory.apply(loop, bound);
         CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
         loop.execute(() -> {
             TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
                     new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
             ready.complete(stack);
-            node.complete(new SipNode<>(loop, udp, tcp, tu, stack));
+            node.complete(new SipNode<>(loop, udp, tcp, tls, tu, stack));
         });
         return node.join();
     }
@@ -86,6 +111,11 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
 
     public TcpTransport tcp() {
         return tcp;
+    }
+
+    /** The TLS transport, or null when the node was started without a TLS context. */
+    public TcpTransport tls() {
+        return tls;
     }
 
     public T tu() {
@@ -103,6 +133,9 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
 
     @Override
     public void close() {
+        if (tls != null) {
+            tls.close();
+        }
         tcp.close();
         udp.close();
         loop.close();

@@ -1,0 +1,75 @@
+package dev.parley.sip.transaction.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.sip.transaction.TimerConfig;
+import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/** SIP over TLS (JDK SSLEngine) on loopback, with a self-signed certificate made by the JDK's keytool. */
+class TlsTransportTest {
+
+    private static final char[] PASSWORD = "parley-test".toCharArray();
+
+    /** A context whose certificate (SAN ip:127.0.0.1) is also its only trust anchor. */
+    static SSLContext context() throws Exception {
+        Path store = Path.of("target", "tls-test.p12");
+        if (!Files.exists(store)) {
+            Files.createDirectories(store.getParent());
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-alias", "parley", "-keyalg", "EC", "-groupname", "secp256r1",
+                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12",
+                    "-keystore", store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+                    .redirectErrorStream(true).start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool timed out");
+            assertEquals(0, p.exitValue(), "keytool failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, PASSWORD);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASSWORD);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    @Test
+    void callsComplete_overTlsOnOneReusedConnection() throws Exception {
+        SSLContext ctx = context();
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        try (SipNode<AnsweringUas> uas = SipNode.start("uas", any, TimerConfig.DEFAULT, 1000, ctx,
+                     (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 1000));
+             SipNode<CallingUac> uac = SipNode.start("uac", any, TimerConfig.DEFAULT, 1000, ctx,
+                     (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            Endpoint target = new Endpoint(TransportKind.TLS, uas.tls().local().address());
+            for (int i = 0; i < 10; i++) {
+                uac.loop().execute(() -> uac.tu().call(uac.stack(), target, "bob"));
+            }
+            for (int i = 0; i < 1000 && uac.tu().completed() + uac.tu().failed() < 10; i++) {
+                Thread.sleep(10);
+            }
+            assertEquals(10, uac.tu().completed(), "failed=" + uac.tu().failed());
+            assertEquals(10, uas.tu().acked());
+            CompletableFuture<Integer> connections = new CompletableFuture<>();
+            uac.loop().execute(() -> connections.complete(uac.tls().connectionCount()));
+            assertEquals(1, connections.get(5, TimeUnit.SECONDS));
+            assertEquals(0, uas.udp().received());
+        }
+    }
+}
