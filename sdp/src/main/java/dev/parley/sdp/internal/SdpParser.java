@@ -237,39 +237,28 @@ public final class SdpParser {
         return Ascii.text(b, v, e);
     }
 
-    /** RFC 8866 §5.2: o=username sess-id sess-version nettype addrtype unicast-address. */
     private Origin origin(int v, int e) {
-        if (fields.split(b, v, e, 6) != 6) {
+        Origin o = FieldParser.origin(b, v, e, fields);
+        if (o == null) {
             throw error(Reason.BAD_ORIGIN);
         }
-        long version = fields.number(b, 2, 18);
-        if (version < 0) {
-            throw error(Reason.BAD_ORIGIN);
-        }
-        Connection address = new Connection(fields.text(b, 3), fields.text(b, 4), fields.text(b, 5));
-        return new Origin(fields.text(b, 0), fields.text(b, 1), version, address);
+        return o;
     }
 
-    /** RFC 8866 §5.7: c=nettype addrtype connection-address. */
     private Connection connection(int v, int e) {
-        if (fields.split(b, v, e, 3) != 3) {
+        Connection c = FieldParser.connection(b, v, e, fields);
+        if (c == null) {
             throw error(Reason.BAD_CONNECTION);
         }
-        return new Connection(fields.text(b, 0), fields.text(b, 1), fields.text(b, 2));
+        return c;
     }
 
-    /** RFC 8866 §5.8: b=bwtype:bandwidth. */
     private Bandwidth bandwidth(int v, int e) {
-        int end = Ascii.trimEnd(b, v, e);
-        int colon = v;
-        while (colon < end && b[colon] != ':') {
-            colon++;
-        }
-        long value = colon < end ? Ascii.number(b, colon + 1, end, 18) : -1;
-        if (colon == v || value < 0) {
+        Bandwidth bw = FieldParser.bandwidth(b, v, e);
+        if (bw == null) {
             throw error(Reason.BAD_BANDWIDTH);
         }
-        return new Bandwidth(Ascii.text(b, v, colon), value);
+        return bw;
     }
 
     private Attribute attribute(int v, int e) {
@@ -342,34 +331,5 @@ public final class SdpParser {
 
     private static boolean isLetter(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** A media section being filled. */
-    private static final class MediaSection {
-        final String media;
-        final int port;
-        final int portCount;
-        final String proto;
-        final String[] formats;
-        String information;
-        Connection connection;
-        final Items<Bandwidth> bandwidths = new Items<>();
-        String key;
-        final Items<Attribute> attributes = new Items<>();
-        final Items<UnknownLine> unknown = new Items<>();
-        int lines;
-
-        MediaSection(String media, int port, int portCount, String proto, int formatCount) {
-            this.media = media;
-            this.port = port;
-            this.portCount = portCount;
-            this.proto = proto;
-            this.formats = new String[formatCount];
-        }
-
-        MediaDescription build() {
-            return new MediaDescription(media, port, portCount, proto, List.of(formats), information, connection,
-                    bandwidths.toList(), key, attributes.toList(), unknown.toList());
-        }
     }
 }

@@ -1,0 +1,37 @@
+package dev.parley.sdp.internal;
+
+import dev.parley.sdp.Attribute;
+import dev.parley.sdp.Bandwidth;
+import dev.parley.sdp.Connection;
+import dev.parley.sdp.MediaDescription;
+import dev.parley.sdp.UnknownLine;
+import java.util.List;
+
+/** A media section being filled by {@link SdpParser}. */
+final class MediaSection {
+    final String media;
+    final int port;
+    final int portCount;
+    final String proto;
+    final String[] formats;
+    String information;
+    Connection connection;
+    final Items<Bandwidth> bandwidths = new Items<>();
+    String key;
+    final Items<Attribute> attributes = new Items<>();
+    final Items<UnknownLine> unknown = new Items<>();
+    int lines;
+
+    MediaSection(String media, int port, int portCount, String proto, int formatCount) {
+        this.media = media;
+        this.port = port;
+        this.portCount = portCount;
+        this.proto = proto;
+        this.formats = new String[formatCount];
+    }
+
+    MediaDescription build() {
+        return new MediaDescription(media, port, portCount, proto, List.of(formats), information, connection,
+                bandwidths.toList(), key, attributes.toList(), unknown.toList());
+    }
+}
