@@ -326,6 +326,54 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 : OptionalLong.of(HeaderParsers.number(cursor(w.valueStart(i), w.valueEnd(i)), CSeq.MAX));
     }
 
+    private <T> Optional<T> single(String name, java.util.function.Function<Cursor, T> parser) {
+        int[] idx = indexesOf(name);
+        return idx.length == 0 ? Optional.empty()
+                : Optional.of(parser.apply(cursor(w.valueStart(idx[0]), w.valueEnd(idx[0]))));
+    }
+
+    /** RFC 3261 §20.15: the Content-Type as a media type. */
+    public Optional<MediaType> mediaType() {
+        return single(HeaderNames.CONTENT_TYPE, ExtensionHeaderParsers::mediaType);
+    }
+
+    /** RFC 6665 §8.2.1: the Event header. */
+    public Optional<EventHeader> event() {
+        return single(HeaderNames.EVENT, ExtensionHeaderParsers::event);
+    }
+
+    /** RFC 6665 §8.2.3: the Subscription-State header. */
+    public Optional<SubscriptionState> subscriptionState() {
+        return single(HeaderNames.SUBSCRIPTION_STATE, ExtensionHeaderParsers::subscriptionState);
+    }
+
+    /** RFC 3515 §2.1: the Refer-To address (its URI may carry an escaped Replaces header). */
+    public Optional<NameAddr> referTo() {
+        return single(HeaderNames.REFER_TO, c -> HeaderParsers.nameAddr(c, false));
+    }
+
+    /** RFC 3892 §3: the Referred-By address. */
+    public Optional<NameAddr> referredBy() {
+        return single(HeaderNames.REFERRED_BY, c -> HeaderParsers.nameAddr(c, false));
+    }
+
+    /** RFC 3891 §6.1: the Replaces header. */
+    public Optional<Replaces> replaces() {
+        return single(HeaderNames.REPLACES, ExtensionHeaderParsers::replaces);
+    }
+
+    /**
+     * Every challenge or credential in the header fields called {@code name} (WWW-Authenticate,
+     * Proxy-Authenticate, Authorization, Proxy-Authorization), one per field line.
+     */
+    public List<AuthHeader> authHeaders(String name) {
+        List<AuthHeader> out = new ArrayList<>(1);
+        for (int i : indexesOf(name)) {
+            out.add(ExtensionHeaderParsers.auth(cursor(w.valueStart(i), w.valueEnd(i))));
+        }
+        return out;
+    }
+
     /** The Content-Type value (media type with parameters), if present. */
     public Optional<String> contentType() {
         return header(HeaderNames.CONTENT_TYPE);

@@ -62,7 +62,7 @@ final class FuzzTarget {
     }
 
     private static void readEveryView(SipMessage m) {
-        for (int view = 0; view < 16; view++) {
+        for (int view = 0; view < 24; view++) {
             try {
                 switch (view) {
                     case 0 -> m.topVia();
@@ -80,6 +80,21 @@ final class FuzzTarget {
                     case 12 -> m.tokens("Supported");
                     case 13 -> m.headerValues("Accept");
                     case 14 -> m.headers();
+                    case 15 -> m.mediaType();
+                    case 16 -> m.event();
+                    case 17 -> m.subscriptionState().ifPresent(st -> st.expires());
+                    case 18 -> m.referTo();
+                    case 19 -> m.replaces();
+                    case 20 -> m.authHeaders("Authorization").forEach(a -> a.toString());
+                    case 21 -> m.contacts().forEach(ct -> {
+                        ct.expires();
+                        ct.q();
+                    });
+                    case 22 -> m.vias().forEach(v -> {
+                        v.ttl();
+                        v.rport();
+                        v.received();
+                    });
                     default -> {
                         if (m instanceof SipRequest r) {
                             Uri.parse(r.requestUri().toString());

@@ -21,7 +21,7 @@ final class StartLine {
     }
 
     private static WireMessage status(byte[] buf, int s, int e, int msgEnd) {
-        WireMessage m = new WireMessage(buf, s, false);
+        WireMessage m = new WireMessage(buf, s, false, msgEnd - s);
         int p = s;
         while (p < e && buf[p] != ' ') {
             p++;
@@ -61,7 +61,7 @@ final class StartLine {
     }
 
     private static WireMessage request(byte[] buf, int s, int e, int msgEnd) {
-        WireMessage m = new WireMessage(buf, s, true);
+        WireMessage m = new WireMessage(buf, s, true, msgEnd - s);
         int p = s;
         while (p < e && Chars.is(buf[p], Chars.TOKEN)) {
             p++;

@@ -37,11 +37,12 @@ public final class WireMessage {
     /** Set when framing failed after the start line: this object is then the salvaged part. */
     public SipParseException error;
 
-    WireMessage(byte[] buf, int start, boolean request) {
+    WireMessage(byte[] buf, int start, boolean request, int length) {
         this.buf = buf;
         this.start = start;
         this.request = request;
-        this.index = new int[3 * 16];
+        // Typical header lines are 30-60 bytes: size the index for the message, grow if needed.
+        this.index = new int[3 * Math.max(6, Math.min(16, length / 40))];
     }
 
     /** One past the last byte of the message (the end of its body). */
