@@ -88,6 +88,24 @@ public final class MediaEngine implements AutoCloseable {
         return stream;
     }
 
+    /** Totals over every open stream (one task per selector thread; waits for each). */
+    public EngineStatistics statistics() {
+        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0);
+        for (SelectorLoop loop : loops) {
+            CompletableFuture<EngineStatistics> part = new CompletableFuture<>();
+            loop.post(() -> part.complete(loop.statisticsOnLoop()));
+            try {
+                total = total.plus(part.get(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("engine statistics failed", e);
+            }
+        }
+        return total;
+    }
+
     /** Port pairs in use. */
     public int portsInUse() {
         return ports.inUse();

@@ -112,6 +112,12 @@ public final class MediaStream implements AutoCloseable {
         return call(() -> session.statistics());
     }
 
+    EngineStatistics statisticsOnLoop() {
+        SessionStatistics st = session.statistics();
+        return new EngineStatistics(1, st.packetsSent(), st.packetsReceived(), st.droppedTotal(),
+                sendDropped + sendErrors, ticks == null ? 0 : ticks.skipped());
+    }
+
     /** Datagrams the stream could not send: socket buffer full, or an I/O error. */
     public long sendFailures() {
         return call(() -> sendDropped + sendErrors);

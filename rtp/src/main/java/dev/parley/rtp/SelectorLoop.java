@@ -146,6 +146,19 @@ final class SelectorLoop implements Runnable {
         return receiveErrors;
     }
 
+    /** Totals of this loop's open streams; call on the loop thread. */
+    EngineStatistics statisticsOnLoop() {
+        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0);
+        java.util.Set<MediaStream> seen = new java.util.HashSet<>();
+        for (SelectionKey key : selector.keys()) {
+            MediaStream stream = (MediaStream) key.attachment();
+            if (key.isValid() && seen.add(stream)) {
+                total = total.plus(stream.statisticsOnLoop());
+            }
+        }
+        return total;
+    }
+
     /** Stops the loop after closing its streams; waits for the thread. */
     void shutdown() throws InterruptedException {
         running = false;

@@ -1,0 +1,92 @@
+package dev.parley.bench.rtp;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.parley.codecs.Codecs;
+import dev.parley.rtp.AudioSink;
+import dev.parley.rtp.EngineConfig;
+import dev.parley.rtp.EngineStatistics;
+import dev.parley.rtp.MediaConfig;
+import dev.parley.rtp.MediaEngine;
+import dev.parley.rtp.MediaStream;
+import dev.parley.rtp.SessionListener;
+import dev.parley.rtp.SessionOptions;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Load run (not a unit test): N caller streams send 20 ms PCMU frames over 127.0.0.1 to N echo
+ * streams, which play them through their jitter buffers and send the played audio back. Two
+ * engines in one process, one selector thread each by default. Prints packets/s each way, loss each
+ * way and the process CPU.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun 500 1000 2000</pre>
+ * Arguments: stream counts (default 500 1000 2000); {@code -Dseconds=20}, {@code -Dthreads=1}.
+ */
+public final class RtpLoadRun {
+
+    private RtpLoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("seconds", 20);
+        int threads = Integer.getInteger("threads", 1);
+        int[] counts = args.length == 0 ? new int[] {500, 1000, 2000} : new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            counts[i] = Integer.parseInt(args[i]);
+        }
+        System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
+                + "| send failures | ticks skipped |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        for (int n : counts) {
+            run(n, seconds, threads);
+        }
+    }
+
+    private static void run(int n, int seconds, int threads) throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EchoPair.sending = true;
+        try (MediaEngine callers = MediaEngine.start(EngineConfig.defaults(lo).withThreads(threads)
+                .withPorts(20_000, 29_999).withSocketBuffers(1 << 20));
+                MediaEngine echoes = MediaEngine.start(EngineConfig.defaults(lo).withThreads(threads)
+                        .withPorts(30_000, 39_999).withSocketBuffers(1 << 20))) {
+            List<MediaStream> a = new ArrayList<>(n);
+            List<MediaStream> b = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                MediaStream caller = callers.open(SessionOptions.defaults("c" + i + "@load"), EchoPair.tone(),
+                        AudioSink.discard(), new SessionListener() { });
+                EchoPair.Echo echo = new EchoPair.Echo();
+                MediaStream echoStream = echoes.open(SessionOptions.defaults("e" + i + "@load"), echo, echo,
+                        new SessionListener() { });
+                a.add(caller);
+                b.add(echoStream);
+            }
+            for (int i = 0; i < n; i++) {
+                a.get(i).configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(lo, b.get(i).localRtpPort())));
+                b.get(i).configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(lo, a.get(i).localRtpPort())));
+            }
+            Thread.sleep(2_000); // warm-up
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            EngineStatistics c0 = callers.statistics();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            long cpu1 = os.getProcessCpuTime();
+            long t1 = System.nanoTime();
+            EngineStatistics c1 = callers.statistics();
+            EchoPair.sending = false;
+            Thread.sleep(1_000); // let the last packets land
+            EngineStatistics cf = callers.statistics();
+            EngineStatistics ef = echoes.statistics();
+            double pps = (c1.packetsSent() - c0.packetsSent()) / ((t1 - t0) / 1e9);
+            // Every stream drops its source's first packet in RFC 3550 §A.1 probation: count it as received.
+            double lossAB = 100.0 * (cf.packetsSent() - ef.packetsReceived() - n) / cf.packetsSent();
+            double lossBA = 100.0 * (ef.packetsSent() - cf.packetsReceived() - n) / ef.packetsSent();
+            double cpu = 100.0 * (cpu1 - cpu0) / (double) (t1 - t0) / Runtime.getRuntime().availableProcessors();
+            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %d | %d |%n", n, pps, lossAB, lossBA, cpu,
+                    cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
+        }
+    }
+}
