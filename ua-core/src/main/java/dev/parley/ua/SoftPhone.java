@@ -9,6 +9,8 @@ import dev.parley.sip.transport.InMemoryNetwork;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.internal.net.InMemoryRuntime;
 import dev.parley.ua.internal.net.PhoneRuntime;
+import dev.parley.ua.internal.net.UdpRuntime;
+import java.net.InetAddress;
 import dev.parley.ua.internal.phone.CallImpl;
 import dev.parley.ua.internal.phone.Events;
 import dev.parley.ua.internal.phone.LineImpl;
@@ -141,7 +143,19 @@ public final class SoftPhone implements AutoCloseable {
      */
     @Override
     public void close() {
-        closeAsync();
+        CompletionStage<Void> done = closeAsync();
+        if (runtime instanceof UdpRuntime udp && !Thread.currentThread().getName().startsWith("parley-")) {
+            long bound = core.settings().timers().transactionTimeout() + 5_000;
+            try {
+                done.toCompletableFuture().get(bound, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("phone did not close within " + bound + " ms", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            udp.awaitTermination(5_000);
+        }
     }
 
     /** Builds a {@link SoftPhone}. */
@@ -206,7 +220,10 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
-        /** The IP address and port the SIP socket binds to (default 127.0.0.1:5060; port 0 = any). */
+        /**
+         * The IP address and port the SIP socket binds to (default 127.0.0.1:5060; port 0 = an
+         * ephemeral port, see {@link SoftPhone#sipEndpoint()}). RTP binds to the same address.
+         */
         public Builder sipAddress(String ipLiteral, int port) {
             this.sipHost = Objects.requireNonNull(ipLiteral);
             this.sipPort = port;
@@ -229,13 +246,25 @@ public final class SoftPhone implements AutoCloseable {
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
                     random != null ? random : new SecureRandom());
-            if (sipNetwork == null) {
-                throw new IllegalStateException("real UDP sockets are not wired in yet: use inMemory(...)");
+            PhoneRuntime runtime;
+            if (sipNetwork != null) {
+                runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork, sipHost, rtpMin, rtpMax,
+                        settings.random());
+            } else {
+                try {
+                    runtime = new UdpRuntime(InetAddress.getByName(sipHost), rtpMin, rtpMax);
+                } catch (UnknownHostException e) {
+                    throw new IllegalArgumentException("not an IP address: " + sipHost, e);
+                }
             }
-            PhoneRuntime runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork);
             Events events = new Events(listener, runtime.events());
-            PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort));
-            return new SoftPhone(runtime, core);
+            try {
+                PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort));
+                return new SoftPhone(runtime, core);
+            } catch (RuntimeException e) {
+                runtime.close(); // e.g. the SIP port is taken: leave no thread behind
+                throw e;
+            }
         }
     }
 }

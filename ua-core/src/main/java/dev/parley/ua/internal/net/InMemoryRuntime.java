@@ -22,10 +22,26 @@ public final class InMemoryRuntime implements PhoneRuntime {
     /** Media ports this runtime handed out (a shared network cannot tell us which are taken). */
     private final Set<Endpoint> mediaInUse = new HashSet<>();
 
-    public InMemoryRuntime(Scheduler scheduler, InMemoryNetwork<byte[]> sip, InMemoryNetwork<byte[]> media) {
+    private final String mediaAddress;
+    private final int minPort;
+    private final int maxPort;
+    private final java.util.random.RandomGenerator random;
+
+    public InMemoryRuntime(Scheduler scheduler, InMemoryNetwork<byte[]> sip, InMemoryNetwork<byte[]> media,
+                           String mediaAddress, int minPort, int maxPort, java.util.random.RandomGenerator random) {
         this.scheduler = scheduler;
         this.sip = sip;
         this.media = media;
+        this.mediaAddress = mediaAddress;
+        this.minPort = minPort;
+        this.maxPort = maxPort;
+        this.random = random;
+    }
+
+    @Override
+    public MediaLeg openMedia(String cname, dev.parley.rtp.AudioSource source, dev.parley.rtp.AudioSink sink,
+                              dev.parley.rtp.SessionListener listener) {
+        return new VirtualMediaLeg(scheduler, handler -> bindMedia(handler), cname, random, source, sink, listener);
     }
 
     @Override
@@ -48,10 +64,9 @@ public final class InMemoryRuntime implements PhoneRuntime {
         return port(sip, local, handler, null);
     }
 
-    @Override
-    public DatagramPort bindMedia(String address, int minPort, int maxPort, DatagramPort.Handler handler) {
+    private DatagramPort bindMedia(DatagramPort.Handler handler) {
         for (int p = minPort + (minPort & 1); p <= maxPort; p += 2) {
-            Endpoint local = Endpoint.of(TransportKind.UDP, address, p);
+            Endpoint local = Endpoint.of(TransportKind.UDP, mediaAddress, p);
             if (mediaInUse.contains(local)) {
                 continue;
             }

@@ -25,10 +25,14 @@ public interface PhoneRuntime extends AutoCloseable {
     DatagramPort bindSip(Endpoint local, DatagramPort.Handler handler);
 
     /**
-     * Binds an RTP socket on {@code address} at a port in [minPort, maxPort] (even ports only,
-     * RFC 3550 §11), or throws {@link IllegalStateException} when the range is exhausted.
+     * Opens the media of one call on an even RTP port (RFC 3550 §11) of the configured range.
+     * {@code source}, {@code sink} and {@code listener} are called on a media thread (the SIP
+     * thread for the in-memory runtime).
+     *
+     * @throws IllegalStateException when no port is free
      */
-    DatagramPort bindMedia(String address, int minPort, int maxPort, DatagramPort.Handler handler);
+    MediaLeg openMedia(String cname, dev.parley.rtp.AudioSource source, dev.parley.rtp.AudioSink sink,
+                       dev.parley.rtp.SessionListener listener);
 
     /** Stops the threads (if any) after pending events; ports must have been closed by their owners. */
     @Override
