@@ -120,4 +120,49 @@ class PacketLossConcealmentTest {
         double expected = rms(clean, 17 * frame, 18 * frame);
         assertTrue(Math.abs(back - expected) < 0.25 * expected, name + ": " + back + " vs " + expected);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PCMU", "PCMA", "G722"})
+    void lossAtTheStartOfAStream_isSilenceThenAudio(String name) {
+        AudioCodec codec = codec(name);
+        int frame = codec.samplesPerFrame(20);
+        short[] pcm = voiced(codec.sampleRate(), FRAMES * frame);
+        Set<Integer> lost = new java.util.HashSet<>();
+        for (int f = 0; f < 12; f++) {
+            lost.add(f);
+        }
+        short[] out = decodeWithLoss(codec, pcm, lost);
+        assertEquals(0.0, rms(out, 0, 12 * frame), name);
+        assertTrue(rms(out, 14 * frame, 15 * frame) > 1000, name);
+        // An hour of loss in odd-sized pieces, then audio: nothing overflows or wraps.
+        AudioDecoder decoder = codec.newDecoder();
+        short[] scratch = new short[977];
+        for (int i = 0; i < 20_000; i++) {
+            decoder.conceal(scratch, 0, scratch.length);
+        }
+        decoder.reset();
+        assertEquals(frame, decoder.conceal(scratch, 0, frame));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PCMU", "PCMA", "G722"})
+    void veryLongLossAfterSpeech_staysSilentAndNeverFails(String name) {
+        AudioCodec codec = codec(name);
+        int frame = codec.samplesPerFrame(20);
+        short[] pcm = voiced(codec.sampleRate(), FRAMES * frame);
+        AudioEncoder encoder = codec.newEncoder();
+        AudioDecoder decoder = codec.newDecoder();
+        byte[] payload = new byte[codec.encodedLength(frame)];
+        short[] out = new short[frame];
+        for (int f = 0; f < 10; f++) {
+            encoder.encode(pcm, f * frame, frame, payload, 0);
+            decoder.decode(payload, 0, payload.length, out, 0);
+        }
+        for (int f = 0; f < 5_000; f++) {      // 100 s
+            decoder.conceal(out, 0, frame);
+        }
+        assertEquals(0.0, rms(out, 0, frame), name);
+        encoder.encode(pcm, 10 * frame, frame, payload, 0);
+        assertEquals(frame, decoder.decode(payload, 0, payload.length, out, 0));
+    }
 }

@@ -15,6 +15,8 @@ package dev.parley.codecs.internal;
  */
 public final class PitchConcealer {
 
+    private static final int ERASED_CAP = 1 << 30;   // long past silence: stop counting, never wrap
+
     private final int rate8k;          // samples per 1/8 ms unit: 1 at 8 kHz, 2 at 16 kHz
     private final short[] ring;        // most recent output (good, merged or concealed), a ring
     private final short[] history;     // the ring unrolled, oldest first, when a loss begins
@@ -24,6 +26,7 @@ public final class PitchConcealer {
     private int pitch;
     private int phase;                 // next index into period
     private int erased;                // samples concealed since the last good frame
+    private boolean synthesizing;      // this loss is being filled by pitch repetition (else silence)
     private float offset;              // junction correction still to fade out
     private int offsetLeft;
     private int offsetLength;
@@ -53,6 +56,7 @@ public final class PitchConcealer {
     public void reset() {
         historyFill = 0;
         ringPos = 0;
+        synthesizing = false;
         erased = 0;
         phase = 0;
         pitch = 0;
@@ -79,15 +83,20 @@ public final class PitchConcealer {
     /** Writes {@code n} samples of concealment audio for a lost frame. */
     public void conceal(short[] out, int off, int n) {
         if (erased == 0) {
-            if (!startConcealment()) {
-                java.util.Arrays.fill(out, off, off + n, (short) 0);
-                erased += n;
-                return;
-            }
+            synthesizing = startConcealment();
+        }
+        if (!synthesizing) {
+            // Too little history to find a pitch (the stream has only just started): silence.
+            java.util.Arrays.fill(out, off, off + n, (short) 0);
+            erased = Math.min(ERASED_CAP, erased + n);
+            remember(out, off, n);
+            return;
         }
         for (int i = 0; i < n; i++) {
             out[off + i] = saturate(nextSynthetic() * gainAt(erased));
-            erased++;
+            if (erased < ERASED_CAP) {
+                erased++;
+            }
         }
         remember(out, off, n);
     }
@@ -169,7 +178,7 @@ public final class PitchConcealer {
     // G.711 Appendix I: the merge lasts a quarter period plus 4 ms per 10 ms of loss, at most 10 ms
     // (here at most maxMerge).
     private void mergeInto(short[] pcm, int off, int n) {
-        if (pitch == 0) {
+        if (!synthesizing) {
             return;
         }
         int length = pitch / 4 + (erased / (80 * rate8k)) * 32 * rate8k;
