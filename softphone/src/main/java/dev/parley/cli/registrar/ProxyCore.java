@@ -1,0 +1,212 @@
+package dev.parley.cli.registrar;
+
+import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipMethod;
+import dev.parley.sip.message.SipParseException;
+import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipResponse;
+import dev.parley.sip.message.SipUri;
+import dev.parley.sip.transaction.Scheduler;
+import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.sip.transaction.TransactionStack;
+import dev.parley.sip.transport.Endpoint;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A stateful proxy (RFC 3261 §16) for one domain: requests for a registered user go to the first
+ * contact bound to it (no forking), dialog-creating requests are record-routed so that in-dialog
+ * requests come back through the proxy, and requests with a Route or a foreign Request-URI are
+ * forwarded as they say (loose routing, §16.4, §16.12). Not implemented: forking, loop detection
+ * by Via (Max-Forwards bounds loops), DNS (next hops must be IP literals), TLS.
+ *
+ * <p>Confined to the server's event loop thread. Open relays are bounded by the transaction table.
+ */
+final class ProxyCore {
+
+    // RFC 3261 §16.6 step 4 / RFC 3265 / RFC 3515: the dialog-creating methods this proxy record-routes.
+    private static final Set<String> RECORD_ROUTED = Set.of(SipMethod.INVITE, "SUBSCRIBE", "REFER");
+
+    private final Scheduler clock;
+    private final RegistrarConfig config;
+    private final UsersFile users;
+    private final LocationService locations;
+    private final DigestVerifier verifier;
+    private final TagSource tags;
+    private final ProxyRouting routing;
+    private final RegistrarListener listener;
+    private final Map<ServerTransaction<SipRequest, SipResponse>, ResponseRelay> pending = new HashMap<>();
+    private TransactionStack stack;
+
+    ProxyCore(Scheduler clock, RegistrarConfig config, UsersFile users, LocationService locations,
+              DigestVerifier verifier, TagSource tags, ProxyRouting routing, RegistrarListener listener) {
+        this.clock = clock;
+        this.config = config;
+        this.users = users;
+        this.locations = locations;
+        this.verifier = verifier;
+        this.tags = tags;
+        this.routing = routing;
+        this.listener = listener;
+    }
+
+    void attach(TransactionStack value) {
+        this.stack = value;
+    }
+
+    /** The outcome of routing one request: where it goes, or the response that refuses it. */
+    private record Decision(SipRequest request, Endpoint nextHop, int status, String reason) {
+        static Decision forward(SipRequest request, Endpoint nextHop) {
+            return new Decision(request, nextHop, 0, null);
+        }
+
+        static Decision reject(int status, String reason) {
+            return new Decision(null, null, status, reason);
+        }
+    }
+
+    void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        if (request.isMethod(SipMethod.INVITE)) {
+            // RFC 3261 §16.2: a stateful proxy answers an INVITE with 100 at once, stopping retransmissions.
+            tx.respond(request.createResponse(100, "Trying", null));
+        }
+        Decision d;
+        try {
+            d = decide(request, true);
+        } catch (SipParseException | IllegalArgumentException e) {
+            d = Decision.reject(400, "Bad Request - malformed Route or Request-URI");
+        }
+        if (d.request() == null) {
+            reject(tx, request, d.status(), d.reason());
+            return;
+        }
+        SipRequest forwarded = d.request().toBuilder().via(stack.newVia(d.nextHop().transport())).build();
+        ResponseRelay relay = new ResponseRelay(stack, tx, forwarded, d.nextHop(), tags, () -> pending.remove(tx));
+        try {
+            stack.sendRequest(forwarded, d.nextHop(), relay);
+        } catch (IllegalStateException full) {
+            reject(tx, request, 503, "Service Unavailable - too many transactions");
+            return;
+        }
+        if (request.isMethod(SipMethod.INVITE)) {
+            pending.put(tx, relay);
+        }
+        listener.onForward(forwarded, d.nextHop());
+    }
+
+    /** RFC 3261 §16.10: a CANCEL matched a server transaction; cancel what was forwarded for it. */
+    void onCancel(ServerTransaction<SipRequest, SipResponse> cancelled) {
+        ResponseRelay relay = pending.get(cancelled);
+        if (relay != null) {
+            relay.cancel();
+        } else if (!cancelled.hasFinalResponse()) {
+            cancelled.respond(cancelled.request().createResponse(487, "Request Terminated", tags.next()));
+        }
+    }
+
+    /**
+     * An ACK for a 2xx (RFC 3261 §16.11 has the stateless rules): forwarded without a transaction,
+     * by Route or Request-URI; dropped when it cannot be routed, since an ACK gets no response.
+     */
+    void onAck(SipRequest ack) {
+        if (stack == null) {
+            return;
+        }
+        try {
+            Decision d = decide(ack, false);
+            if (d.request() != null) {
+                SipRequest forwarded = d.request().toBuilder().via(stack.newVia(d.nextHop().transport())).build();
+                stack.layer().sendAck(forwarded, d.nextHop());
+                listener.onForward(forwarded, d.nextHop());
+            }
+        } catch (SipParseException | IllegalArgumentException e) {
+            // Lenient: a malformed ACK is dropped; there is no one to tell.
+        }
+    }
+
+    private Decision decide(SipRequest request, boolean mayAuthenticate) {
+        if (stack == null) {
+            return Decision.reject(503, "Service Unavailable - starting");
+        }
+        // RFC 3261 §16.3 step 3: a request with Max-Forwards 0 is not forwarded: 483.
+        OptionalInt hops = request.maxForwards();
+        if (hops.isPresent() && hops.getAsInt() == 0) {
+            return Decision.reject(483, "Too Many Hops");
+        }
+        SipRequest r = routing.preprocessRoutes(request);
+        boolean initial = request.toTag().isEmpty();
+        if (r.routes().isEmpty() && routing.isForUs(r.requestUri())) {
+            if (mayAuthenticate && initial && config.authenticateInvites() && r.isMethod(SipMethod.INVITE)) {
+                Optional<Decision> refused = authenticate(r);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+            Decision lookup = retarget(r);
+            if (lookup.request() == null) {
+                return lookup;
+            }
+            r = lookup.request();
+        }
+        Optional<Endpoint> hop = routing.nextHop(r);
+        if (hop.isEmpty()) {
+            return Decision.reject(502, "Bad Gateway - next hop is not an IP address");
+        }
+        // RFC 3261 §16.6 step 3: decrement Max-Forwards, or add it with 70 when absent.
+        var b = r.toBuilder().maxForwards(hops.isPresent() ? hops.getAsInt() - 1 : 70);
+        // RFC 3261 §16.6 step 4: a proxy that wants to stay on the dialog's path inserts a Record-Route
+        // above any existing ones, with lr (loose routing, §19.1.1).
+        if (initial && RECORD_ROUTED.contains(r.method())) {
+            b.addFirst("Record-Route", NameAddr.of(routing.recordRouteUri()).toString());
+        }
+        return Decision.forward(b.build(), hop.get());
+    }
+
+    // RFC 3261 §16.5: for its own domain, the targets come from the location service; this proxy uses the first binding.
+    private Decision retarget(SipRequest r) {
+        String user = r.requestUri() instanceof SipUri u ? u.user() : null;
+        if (user == null) {
+            return Decision.reject(404, "Not Found");
+        }
+        List<Binding> bound = locations.bindings(user, clock.now());
+        if (bound.isEmpty()) {
+            // RFC 3261 §16.5 / §21.4.18: a known user with no binding is temporarily unavailable.
+            return users.contains(user) ? Decision.reject(480, "Temporarily Unavailable") : Decision.reject(404, "Not Found");
+        }
+        // RFC 3261 §16.6 step 2: the Request-URI is replaced by the target's URI (next hop still to be found).
+        return Decision.forward(r.toBuilder().requestUri(bound.get(0).contact().uri()).build(), null);
+    }
+
+    private Optional<Decision> authenticate(SipRequest r) {
+        DigestVerifier.Verdict v = verifier.verify(r, "Proxy-Authorization", clock.now());
+        return switch (v.kind()) {
+            case ACCEPTED -> Optional.empty();
+            case MISSING, STALE -> Optional.of(Decision.reject(407, v.kind() == DigestVerifier.Kind.STALE ? "stale" : ""));
+            case WRONG_CREDENTIALS -> Optional.of(Decision.reject(403, "Forbidden - wrong user name or password"));
+            case MALFORMED -> Optional.of(Decision.reject(400, "Bad Request - " + v.detail()));
+        };
+    }
+
+    private void reject(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request, int status, String reason) {
+        SipResponse response;
+        if (status == 407) {
+            // RFC 3261 §22.3: a proxy challenges with 407 and Proxy-Authenticate.
+            var b = request.createResponse(407, "Proxy Authentication Required", tags.next()).toBuilder();
+            verifier.challenges(reason.equals("stale"), clock.now()).forEach(c -> b.add("Proxy-Authenticate", c));
+            response = b.build();
+        } else {
+            response = request.createResponse(status, reason, tags.next());
+        }
+        tx.respond(response);
+        listener.onReject(request, response);
+    }
+
+    /** Forwarded INVITEs without a final response yet. */
+    int pendingInvites() {
+        return pending.size();
+    }
+}
