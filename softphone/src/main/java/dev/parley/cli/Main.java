@@ -19,9 +19,6 @@ public final class Main {
         List<Subcommand> all = new ArrayList<>();
         all.add(new LintCommand());
         all.add(new CodecCommand());
-        all.add(new RegisterCommand());
-        all.add(new CallCommand());
-        all.add(new ListenCommand());
         all.add(new RegistrarCommand());
         return new Main(all);
     }
