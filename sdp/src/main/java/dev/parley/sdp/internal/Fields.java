@@ -5,8 +5,8 @@ package dev.parley.sdp.internal;
  * reusable arrays so that splitting allocates nothing.
  */
 final class Fields {
-    int[] start = new int[16];
-    int[] end = new int[16];
+    int[] start = new int[8];
+    int[] end = new int[8];
     int count;
     private final int maxCapacity;
 

@@ -5,7 +5,6 @@ import dev.parley.sdp.Bandwidth;
 import dev.parley.sdp.Connection;
 import dev.parley.sdp.MediaDescription;
 import dev.parley.sdp.UnknownLine;
-import java.util.List;
 
 /** A media section being filled by {@link SdpParser}. */
 final class MediaSection {
@@ -16,10 +15,10 @@ final class MediaSection {
     final String[] formats;
     String information;
     Connection connection;
-    final Items<Bandwidth> bandwidths = new Items<>();
+    Items<Bandwidth> bandwidths;
     String key;
     final Items<Attribute> attributes = new Items<>();
-    final Items<UnknownLine> unknown = new Items<>();
+    Items<UnknownLine> unknown;
     int lines;
 
     MediaSection(String media, int port, int portCount, String proto, int formatCount) {
@@ -31,7 +30,7 @@ final class MediaSection {
     }
 
     MediaDescription build() {
-        return new MediaDescription(media, port, portCount, proto, List.of(formats), information, connection,
-                bandwidths.toList(), key, attributes.toList(), unknown.toList());
+        return new MediaDescription(media, port, portCount, proto, Items.exactList(formats, formats.length),
+                information, connection, Items.list(bandwidths), key, attributes.toList(), Items.list(unknown));
     }
 }

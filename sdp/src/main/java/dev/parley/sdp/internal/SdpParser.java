@@ -47,10 +47,10 @@ public final class SdpParser {
     private String sessionName;
     private String information;
     private String uri;
-    private final Items<String> emails = new Items<>();
-    private final Items<String> phones = new Items<>();
+    private Items<String> emails;
+    private Items<String> phones;
     private Connection connection;
-    private final Items<Bandwidth> bandwidths = new Items<>();
+    private Items<Bandwidth> bandwidths;
     private final Items<Timing> timings = new Items<>();
     private Items<String> repeats;
     private long timingStart;
@@ -58,7 +58,7 @@ public final class SdpParser {
     private String timeZones;
     private String key;
     private final Items<Attribute> attributes = new Items<>();
-    private final Items<UnknownLine> unknown = new Items<>();
+    private Items<UnknownLine> unknown;
     private int sessionLines;
     private final Items<MediaDescription> media = new Items<>();
     private MediaSection current;
@@ -133,9 +133,9 @@ public final class SdpParser {
         if (sessionName == null) {
             throw new SdpParseException(Reason.MISSING_SESSION_NAME, lineNo, lineStart, "no s= line");
         }
-        return new SessionDescription(origin, sessionName, information, uri, emails.toList(), phones.toList(),
-                connection, bandwidths.toList(), timings.toList(), timeZones, key, attributes.toList(), unknown.toList(),
-                media.toList());
+        return new SessionDescription(origin, sessionName, information, uri, Items.list(emails),
+                Items.list(phones), connection, Items.list(bandwidths), timings.toList(), timeZones, key,
+                attributes.toList(), Items.list(unknown), media.toList());
     }
 
     /** RFC 8866 §5: {@code <type>=<value>}, type one letter, no NUL or CR inside the line. */
@@ -160,15 +160,15 @@ public final class SdpParser {
             case 's' -> sessionName = once(sessionName, v, e);
             case 'i' -> information = once(information, v, e);
             case 'u' -> uri = once(uri, v, e);
-            case 'e' -> emails.add(Ascii.text(b, v, e));
-            case 'p' -> phones.add(Ascii.text(b, v, e));
+            case 'e' -> (emails = Items.orNew(emails)).add(Ascii.text(b, v, e));
+            case 'p' -> (phones = Items.orNew(phones)).add(Ascii.text(b, v, e));
             case 'c' -> {
                 if (connection != null) {
                     throw error(Reason.DUPLICATE_LINE);
                 }
                 connection = connection(v, e);
             }
-            case 'b' -> bandwidths.add(bandwidth(v, e));
+            case 'b' -> (bandwidths = Items.orNew(bandwidths)).add(bandwidth(v, e));
             case 't' -> {
                 finishTiming();
                 if (fields.split(b, v, e, 2) != 2) {
@@ -195,7 +195,7 @@ public final class SdpParser {
             case 'k' -> key = once(key, v, e);
             case 'a' -> attributes.add(attribute(v, e));
             case 'm' -> current = media(v, e);
-            default -> unknown.add(new UnknownLine(type, Ascii.text(b, v, e)));
+            default -> (unknown = Items.orNew(unknown)).add(new UnknownLine(type, Ascii.text(b, v, e)));
         }
     }
 
@@ -218,14 +218,14 @@ public final class SdpParser {
                     m.connection = connection(v, e);
                 } else {
                     // Lenient: RFC 8866 §5.7 allows several c= for layered multicast; extra ones are kept as is.
-                    m.unknown.add(new UnknownLine('c', Ascii.text(b, v, e)));
+                    (m.unknown = Items.orNew(m.unknown)).add(new UnknownLine('c', Ascii.text(b, v, e)));
                 }
             }
-            case 'b' -> m.bandwidths.add(bandwidth(v, e));
+            case 'b' -> (m.bandwidths = Items.orNew(m.bandwidths)).add(bandwidth(v, e));
             case 'k' -> m.key = once(m.key, v, e);
             case 'a' -> m.attributes.add(attribute(v, e));
             // Lenient: session-only lines (t, r, z, u, e, p) inside a media section are kept, not rejected.
-            default -> m.unknown.add(new UnknownLine(type, Ascii.text(b, v, e)));
+            default -> (m.unknown = Items.orNew(m.unknown)).add(new UnknownLine(type, Ascii.text(b, v, e)));
         }
     }
 
