@@ -19,7 +19,9 @@ public final class Main {
         List<Subcommand> all = new ArrayList<>();
         all.add(new LintCommand());
         all.add(new CodecCommand());
-        all.add(new RegistrarCommand());
+        all.add(new RegisterCommand());
+        all.add(new CallCommand());
+        all.add(new ListenCommand());
         return new Main(all);
     }
 

@@ -1,0 +1,107 @@
+package dev.parley.cli;
+
+import dev.parley.ua.Call;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallEndedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code parley call URI}: one outgoing call, with optional registration, audio and recording. */
+final class CallCommand implements Subcommand {
+
+    private final ArgParser parser = new ArgParser("call", PhoneOptions.with(
+            CallMedia.PLAY, CallMedia.RECORD,
+            OptionSpec.value("duration", "SECONDS", "hang up this long after the answer (default 5)"),
+            OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)")));
+
+    @Override
+    public String name() {
+        return "call";
+    }
+
+    @Override
+    public String summary() {
+        return "call a SIP URI, play and record audio, hang up";
+    }
+
+    @Override
+    public String help() {
+        return parser.help("URI --user NAME [options]", """
+                Calls URI (sip:bob@127.0.0.1:5062, or a user of --domain when --registrar is given),
+                registering first when --registrar is given. Plays --play, records --record, and
+                hangs up --duration seconds after the answer.
+                Exit status: 0 the call was answered and ended normally, 4 the call failed
+                (rejected, cancelled, timed out), 3 registration failed, 2 usage error.""");
+    }
+
+    @Override
+    public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        ParsedArgs parsed = parser.parse(args);
+        if (parsed.positional().size() != 1) {
+            throw new UsageException("parley call: give exactly one URI to call, e.g. parley call sip:bob@127.0.0.1:5062 --user alice");
+        }
+        String target = parsed.positional().get(0);
+        int duration = parsed.intValue("duration", 5, 0, 86_400);
+        int answerTimeout = parsed.intValue("answer-timeout", 60, 1, 3_600);
+        CallMedia.checkFiles(parsed);
+        try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> incoming.reject(486))) {
+            if (session.registers() && !session.awaitRegistration()) {
+                return ExitCode.REGISTRATION_FAILED;
+            }
+            Call call = session.line.newCall(target);
+            try {
+                CallMedia.attach(call, parsed);
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("parley call: " + e.getMessage());
+                return ExitCode.IO_ERROR;
+            }
+            session.human.println("calling " + target + " from " + session.line.config().addressOfRecord());
+            try {
+                call.start().toCompletableFuture().get(answerTimeout, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                session.human.println("no answer within " + answerTimeout + " s; cancelling");
+                report(session, await(call.hangUp()));
+                return ExitCode.CALL_FAILED;
+            } catch (ExecutionException | CompletionException e) {
+                if (e.getCause() instanceof CallEndedException ended) {
+                    report(session, ended.end());
+                    return ExitCode.CALL_FAILED;
+                }
+                err.println("parley call: " + e.getCause());
+                return ExitCode.CALL_FAILED;
+            }
+            session.human.println("answered; codec " + call.codec().map(c -> c.encodingName()).orElse("?"));
+            try {
+                CallEnd early = call.ended().toCompletableFuture().get(duration, TimeUnit.SECONDS);
+                report(session, early); // the other side hung up first: still a completed call
+                return ExitCode.SUCCESS;
+            } catch (TimeoutException e) {
+                report(session, await(call.hangUp()));
+                return ExitCode.SUCCESS;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.CALL_FAILED;
+        } catch (ExecutionException e) {
+            err.println("parley call: " + e.getCause());
+            return ExitCode.CALL_FAILED;
+        }
+    }
+
+    private static CallEnd await(java.util.concurrent.CompletionStage<CallEnd> stage) throws InterruptedException, ExecutionException {
+        try {
+            return stage.toCompletableFuture().get(PhoneSession.REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ExecutionException("the call did not end within " + PhoneSession.REGISTRATION_WAIT_SECONDS + " s", e);
+        }
+    }
+
+    static void report(PhoneSession session, CallEnd end) {
+        session.human.println("ended: " + end.cause() + (end.statusCode() == 0 ? "" : " " + end.statusCode()) + " " + end.reason());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parley.cli;
+
+import dev.parley.codecs.AudioCodec;
+import dev.parley.sip.transport.TransportKind;
+import dev.parley.ua.LineConfig;
+import dev.parley.ua.PhoneListener;
+import dev.parley.ua.SoftPhone;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The options {@code register}, {@code call} and {@code listen} share (the account, the socket,
+ * the codecs, the output) and how they turn into a {@link SoftPhone} and a {@link LineConfig}.
+ */
+final class PhoneOptions {
+
+    static final List<OptionSpec> SPECS = List.of(
+            OptionSpec.value("user", "NAME", "the account's user (sip:NAME@DOMAIN)"),
+            OptionSpec.value("auth-user", "NAME", "the digest user name, if not --user"),
+            OptionSpec.value("password", "SECRET", "the digest password"),
+            OptionSpec.value("domain", "DOMAIN", "the account's domain (default: 127.0.0.1)"),
+            OptionSpec.value("registrar", "HOST:PORT", "register there (no registration without it)"),
+            OptionSpec.value("proxy", "HOST:PORT", "send every request through this outbound proxy"),
+            OptionSpec.value("bind", "ADDR:PORT", "local SIP address (default 127.0.0.1:0, any free port)"),
+            OptionSpec.value("transport", "udp", "SIP transport (udp; tcp and tls are not wired to lines yet)"),
+            OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
+            OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
+            OptionSpec.value("events", "json", "print one JSON object per event on standard output"));
+
+    private PhoneOptions() {
+    }
+
+    static List<OptionSpec> with(OptionSpec... extra) {
+        List<OptionSpec> all = new ArrayList<>(SPECS);
+        all.addAll(List.of(extra));
+        return all;
+    }
+
+    /** The phone, with the JSON printer (if asked) and {@code listener} both listening. */
+    static SoftPhone phone(ParsedArgs args, PhoneListener listener, PrintStream out) throws UsageException {
+        SoftPhone.Builder b = SoftPhone.builder().userAgent("Parley/0.1 (parley command)");
+        String bind = args.value("bind").orElse("127.0.0.1:0");
+        HostPort hp = HostPort.parse("bind", bind);
+        b.sipAddress(hp.host(), hp.port());
+        String transport = args.value("transport").orElse("udp").toLowerCase(Locale.ROOT);
+        if (!transport.equals("udp")) {
+            throw new UsageException("--transport " + transport + ": only udp is wired to phone lines so far; use --transport udp");
+        }
+        List<AudioCodec> codecs = new ArrayList<>();
+        for (String name : args.value("codecs").orElse("g722,pcmu,pcma").split(",")) {
+            codecs.add(CodecCommand.codecNamed(name.trim()));
+        }
+        b.codecs(codecs.toArray(AudioCodec[]::new));
+        if (args.value("rtp-ports").isPresent()) {
+            String range = args.value("rtp-ports").get();
+            int dash = range.indexOf('-');
+            try {
+                int min = Integer.parseInt(range.substring(0, Math.max(0, dash)));
+                int max = Integer.parseInt(range.substring(dash + 1));
+                b.rtpPorts(min, max);
+            } catch (RuntimeException e) {
+                throw new UsageException("--rtp-ports takes MIN-MAX with even ports between 1024 and 65534, e.g. 20000-20998");
+            }
+        }
+        PhoneListener json = args.value("events").map(kind -> kind.equals("json")
+                ? new JsonEventPrinter(out, System::currentTimeMillis) : null).orElse(null);
+        if (args.value("events").isPresent() && json == null) {
+            throw new UsageException("--events takes 'json'");
+        }
+        b.listener(json == null ? listener : new ListenerPair(json, listener));
+        return b.build();
+    }
+
+    /** The account: registration only when --registrar is given. */
+    static LineConfig line(ParsedArgs args) throws UsageException {
+        String user = args.require("user");
+        String domain = args.value("domain").orElse("127.0.0.1");
+        LineConfig.Builder b = LineConfig.builder(user, domain)
+                .password(args.value("password").orElse(""))
+                .transport(TransportKind.UDP);
+        args.value("auth-user").ifPresent(b::authUser);
+        args.value("proxy").ifPresent(b::outboundProxy);
+        if (args.value("registrar").isPresent()) {
+            HostPort.parse("registrar", args.value("registrar").get());
+            b.registrar(args.value("registrar").get()).registrationRequired(true);
+        } else {
+            b.registrationRequired(false);
+        }
+        return b.build();
+    }
+}

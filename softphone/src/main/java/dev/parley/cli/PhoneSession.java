@@ -1,0 +1,93 @@
+package dev.parley.cli;
+
+import dev.parley.ua.Call;
+import dev.parley.ua.PhoneLine;
+import dev.parley.ua.PhoneListener;
+import dev.parley.ua.RegistrationState;
+import dev.parley.ua.RegistrationStatus;
+import dev.parley.ua.SoftPhone;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One phone with one line, as the {@code register}, {@code call} and {@code listen} subcommands use
+ * it: human-readable progress goes to standard output, or to standard error when standard output
+ * carries the JSON events.
+ */
+final class PhoneSession implements AutoCloseable {
+
+    /** RFC 3261 §17.1.2.2: a non-INVITE transaction gives up after 64×T1 = 32 s; wait a little longer. */
+    static final long REGISTRATION_WAIT_SECONDS = 40;
+
+    final SoftPhone phone;
+    final PhoneLine line;
+    final PrintStream human;
+    private final CompletableFuture<RegistrationStatus> registered = new CompletableFuture<>();
+
+    private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
+        this.human = args.value("events").isPresent() ? err : out;
+        PhoneListener listener = new PhoneListener() {
+            @Override
+            public void onRegistrationChanged(PhoneLine l, RegistrationStatus status) {
+                if (status.state() == RegistrationState.REGISTERED || status.state() == RegistrationState.FAILED) {
+                    registered.complete(status);
+                }
+            }
+
+            @Override
+            public void onIncomingCall(Call call) {
+                onIncoming.accept(call);
+            }
+        };
+        this.phone = PhoneOptions.phone(args, listener, out);
+        try {
+            this.line = phone.addLine(PhoneOptions.line(args));
+        } catch (IllegalArgumentException e) {
+            phone.close();
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
+        return new PhoneSession(args, out, err, onIncoming);
+    }
+
+    boolean registers() {
+        return line.config().registrationRequired();
+    }
+
+    /** Waits for the first registration outcome; true when registered. */
+    boolean awaitRegistration() {
+        RegistrationStatus status;
+        try {
+            status = registered.get(REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            human.println("registration: no answer from " + line.config().registrar() + " within "
+                    + REGISTRATION_WAIT_SECONDS + " s");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            human.println("registration: " + e.getCause());
+            return false;
+        }
+        if (status.state() == RegistrationState.REGISTERED) {
+            human.println("registered " + line.config().addressOfRecord() + " at " + line.config().registrar()
+                    + " (" + status.statusCode() + " " + status.reason() + ", expires " + status.expiresSeconds() + " s)");
+            return true;
+        }
+        human.println("registration of " + line.config().addressOfRecord() + " failed: "
+                + (status.statusCode() == 0 ? "" : status.statusCode() + " ") + status.reason());
+        return false;
+    }
+
+    @Override
+    public void close() {
+        phone.close();
+    }
+}

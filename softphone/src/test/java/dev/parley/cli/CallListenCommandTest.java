@@ -1,0 +1,114 @@
+package dev.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.codecs.Wav;
+import dev.parley.codecs.WavAudio;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code parley listen} and {@code parley call} against each other over UDP on 127.0.0.1: the
+ * commands a user types, with their exit statuses and JSON events.
+ */
+@Timeout(60)
+class CallListenCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private record Run(ExitCode code, String out, String err) {
+    }
+
+    private static CompletableFuture<Run> start(String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            ExitCode code = Main.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void callToAnAutoAnsweringListener_isAnsweredOverG722AndRecorded() throws Exception {
+        int port = freeUdpPort();
+        Path played = dir.resolve("tone.wav");
+        short[] tone = new short[16000];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        Wav.write(played, WavAudio.ofPcm(tone, 16000));
+        Path recorded = dir.resolve("heard.wav");
+        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
+                "--auto-answer", "--record", recorded.toString(), "--duration", "5");
+        Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--play", played.toString(),
+                "--duration", "2", "--events", "json").get(40, TimeUnit.SECONDS);
+
+        assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
+        assertTrue(caller.out().contains("\"event\":\"answered\""), caller.out());
+        assertTrue(caller.out().contains("\"codec\":\"G722/8000\""), caller.out());
+        assertTrue(caller.out().contains("\"event\":\"ended\"") && caller.out().contains("\"cause\":\"local_hangup\""), caller.out());
+        for (String line : caller.out().split("\n")) {
+            assertTrue(line.startsWith("{\"event\":") && line.endsWith("}"), "one JSON object per line: " + line);
+        }
+        Run callee = listener.get(40, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, callee.code(), callee.out() + callee.err());
+        assertTrue(callee.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), callee.out());
+        WavAudio heard = Wav.read(recorded, 8 << 20);
+        assertEquals(16000, heard.sampleRate());
+        // About two seconds of the caller's tone arrived: loud samples, not silence.
+        short[] s = heard.samples();
+        long loud = 0;
+        for (short v : s) {
+            if (Math.abs(v) > 2000) {
+                loud++;
+            }
+        }
+        assertTrue(loud > 8000, "recorded " + s.length + " samples, " + loud + " loud");
+    }
+
+    @Test
+    void callToARejectingListener_failsWithTheStatus() throws Exception {
+        int port = freeUdpPort();
+        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
+                "--reject", "486", "--duration", "4");
+        Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--events", "json")
+                .get(40, TimeUnit.SECONDS);
+        assertEquals(ExitCode.CALL_FAILED, caller.code(), caller.out() + caller.err());
+        assertEquals(4, caller.code().status());
+        assertTrue(caller.out().contains("\"status\":486"), caller.out());
+        assertTrue(caller.err().contains("ended: REMOTE_REJECTED 486"), caller.err());
+        assertEquals(ExitCode.SUCCESS, listener.get(40, TimeUnit.SECONDS).code());
+    }
+
+    @Test
+    void badArguments_areUsageErrorsBeforeAnySocketOpens() throws Exception {
+        assertEquals(ExitCode.USAGE, start("call", "--user", "alice").get().code());
+        assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--transport", "tls").get().code());
+        assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--auto-answer", "--reject", "486").get().code());
+        assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--bind", "localhost").get().code());
+        assertEquals(ExitCode.USAGE, start("register", "--user", "b").get().code());
+        Run badPlay = start("call", "sip:x@127.0.0.1", "--user", "a", "--play", dir.resolve("none.wav").toString()).get();
+        assertEquals(ExitCode.USAGE, badPlay.code());
+        assertTrue(badPlay.err().contains("--play: cannot read"), badPlay.err());
+    }
+}
