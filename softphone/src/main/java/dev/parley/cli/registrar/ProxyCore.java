@@ -137,6 +137,11 @@ final class ProxyCore {
         if (hops.isPresent() && hops.getAsInt() == 0) {
             return Decision.reject(483, "Too Many Hops");
         }
+        // RFC 3261 §16.3 step 5: this proxy supports no extension, so any Proxy-Require gets 420
+        // (the Unsupported header is added by the caller of decide). Not for ACK and CANCEL.
+        if (!request.isMethod(SipMethod.ACK) && !request.tokens("Proxy-Require").isEmpty()) {
+            return Decision.reject(420, "Bad Extension");
+        }
         SipRequest r = routing.preprocessRoutes(request);
         boolean initial = request.toTag().isEmpty();
         if (r.routes().isEmpty() && routing.isForUs(r.requestUri())) {
@@ -198,6 +203,9 @@ final class ProxyCore {
             var b = request.createResponse(407, "Proxy Authentication Required", tags.next()).toBuilder();
             verifier.challenges(reason.equals("stale"), clock.now()).forEach(c -> b.add("Proxy-Authenticate", c));
             response = b.build();
+        } else if (status == 420) {
+            response = request.createResponse(420, reason, tags.next()).toBuilder()
+                    .add("Unsupported", String.join(", ", request.tokens("Proxy-Require"))).build();
         } else {
             response = request.createResponse(status, reason, tags.next());
         }

@@ -175,6 +175,30 @@ class ProxyTest {
     }
 
     @Test
+    void proxyRequire_gets420WithUnsupported() {
+        caller.sendToProxy(caller.request(SipMethod.INVITE, "sip:bob@127.0.0.1:5060", "alice", "call-8", 1)
+                .add("Proxy-Require", "foo").build());
+        SipResponse r = caller.lastResponse();
+        assertEquals(420, r.statusCode());
+        assertEquals("foo", r.header("Unsupported").orElseThrow());
+    }
+
+    @Test
+    void requestFromAStrictRouter_takesItsRequestUriFromTheLastRoute() {
+        AnsweringUas phone = lab.phone(0);
+        // RFC 3261 §16.4: the Request-URI names this proxy, so the last Route value is the real target.
+        SipRequest options = SipRequest.builder(SipMethod.OPTIONS, dev.parley.sip.message.SipUri.parse("sip:127.0.0.1:5060;lr"))
+                .via(caller.via()).maxForwards(70).from(NameAddr.parse("<sip:alice@127.0.0.1>;tag=s1"))
+                .to(NameAddr.parse("<sip:uas@127.0.0.1:5070>")).callId("strict-1").cseq(1, SipMethod.OPTIONS)
+                .add("Route", "<sip:uas@127.0.0.1:5070>").build();
+        caller.sendToProxy(options);
+        SipRequest atPhone = forwardedToPhone(SipMethod.OPTIONS);
+        assertEquals("sip:uas@127.0.0.1:5070", atPhone.requestUriText());
+        assertTrue(atPhone.routes().isEmpty());
+        assertEquals(200, caller.lastResponse().statusCode());
+    }
+
+    @Test
     void optionsToTheProxyItself_isAnswered200() {
         caller.sendToProxy(caller.request(SipMethod.OPTIONS, "sip:127.0.0.1:5060", "alice", "opt-1", 1).build());
         SipMessage r = caller.lastResponse();
