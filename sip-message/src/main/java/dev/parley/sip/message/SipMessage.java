@@ -400,6 +400,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     // ---------------------------------------------------------------- body
 
+    /** RFC 3261 §20.14: the Content-Length header value, if the message had one. */
+    public OptionalInt contentLength() {
+        return w.contentLength < 0 ? OptionalInt.empty() : OptionalInt.of(w.contentLength);
+    }
+
     /** The body length in bytes (Content-Length, or what the datagram carried). */
     public int bodyLength() {
         return w.bodyEnd - w.bodyStart;
@@ -516,13 +521,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             }
             if (id == HeaderTable.CONTENT_LENGTH) {
                 out.write(COLON_SP);
-                // RFC 3261 §20.14: Content-Length is the body size in octets; one field is enough.
-                if (!lengthWritten) {
-                    out.decimal(bodyLength());
-                    lengthWritten = true;
-                } else {
-                    out.decimal(bodyLength());
-                }
+                // RFC 3261 §20.14: Content-Length is the body size in octets, whatever was received.
+                out.decimal(bodyLength());
+                lengthWritten = true;
             } else if (w.valueStart(i) == w.valueEnd(i)) {
                 out.write((byte) ':');
             } else {
