@@ -112,7 +112,10 @@ public final class JitterBuffer {
             rebase(timestamp);
         }
         long ext = extTs + (timestamp - lastTs); // signed 32-bit difference: wrap-safe
-        long frame = Math.floorDiv(ext - baseTs + cfg.frameUnits() / 2, cfg.frameUnits());
+        long rel = ext - baseTs + cfg.frameUnits() / 2;
+        // An int division is several times cheaper than a long one; rel fits for ~3 days at 8 kHz.
+        long frame = rel >= 0 && rel <= Integer.MAX_VALUE ? (int) rel / cfg.frameUnits()
+                : Math.floorDiv(rel, cfg.frameUnits());
         // Frames are placed relative to the frame playing next, or the first one waiting to play;
         // in silence with nothing buffered any forward frame is acceptable.
         long reference = playing ? playFrame : buffered > 0 ? anchorFrame

@@ -22,8 +22,9 @@ import java.util.List;
  * engines in one process, one selector thread each by default. Prints packets/s each way, loss each
  * way and the process CPU.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun 500 1000 2000</pre>
- * Arguments: stream counts (default 500 1000 2000); {@code -Dseconds=20}, {@code -Dthreads=1}.
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun [--seconds=20] [--threads=1] 500 1000 2000</pre>
+ * Arguments: stream counts (default 500 1000 2000), the measured seconds per count, and the
+ * selector threads of each of the two engines.
  */
 public final class RtpLoadRun {
 
@@ -31,11 +32,20 @@ public final class RtpLoadRun {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = Integer.getInteger("seconds", 20);
-        int threads = Integer.getInteger("threads", 1);
-        int[] counts = args.length == 0 ? new int[] {500, 1000, 2000} : new int[args.length];
-        for (int i = 0; i < args.length; i++) {
-            counts[i] = Integer.parseInt(args[i]);
+        int seconds = 20;
+        int threads = 1;
+        List<Integer> counts = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--seconds=")) {
+                seconds = Integer.parseInt(arg.substring("--seconds=".length()));
+            } else if (arg.startsWith("--threads=")) {
+                threads = Integer.parseInt(arg.substring("--threads=".length()));
+            } else {
+                counts.add(Integer.parseInt(arg));
+            }
+        }
+        if (counts.isEmpty()) {
+            counts = List.of(500, 1000, 2000);
         }
         System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
                 + "| send failures | ticks skipped |");
