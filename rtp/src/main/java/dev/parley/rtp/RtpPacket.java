@@ -50,6 +50,8 @@ public final class RtpPacket {
     private int extensionOffset = -1;
     private int extensionLength;
     private int errorOffset;
+    private int wantedId = -1;
+    private long found = -1;
 
     /**
      * Points this view at {@code length} bytes of {@code buffer} from absolute index {@code offset}
@@ -214,18 +216,24 @@ public final class RtpPacket {
 
     /**
      * The data of extension element {@code id}: {@code (absoluteOffset << 32) | length}, or -1 if
-     * absent.
+     * absent. Does not allocate.
      */
     public long findExtension(int id) {
-        long[] found = {-1};
+        wantedId = id;
+        found = -1;
         if (extensionOffset >= 0) {
-            visitExtensions((eid, b, off, len) -> {
-                if (eid == id && found[0] < 0) {
-                    found[0] = ((long) off << 32) | len;
-                }
-            });
+            visitExtensions(null);
         }
-        return found[0];
+        wantedId = -1;
+        return found;
+    }
+
+    private void element(ExtensionVisitor visitor, int id, int offset, int len) {
+        if (visitor != null) {
+            visitor.element(id, buf, offset, len);
+        } else if (id == wantedId && found < 0) {
+            found = ((long) offset << 32) | len;
+        }
     }
 
     private boolean visitExtensions(ExtensionVisitor visitor) {
@@ -248,8 +256,8 @@ public final class RtpPacket {
                     errorOffset = p - start;
                     return false;
                 }
-                if (visitor != null && id != 0) {
-                    visitor.element(id, buf, p + 1, len);
+                if (id != 0) {
+                    element(visitor, id, p + 1, len);
                 }
                 p += 1 + len;
             }
@@ -269,9 +277,7 @@ public final class RtpPacket {
                     errorOffset = p - start;
                     return false;
                 }
-                if (visitor != null) {
-                    visitor.element(id, buf, p + 2, len);
-                }
+                element(visitor, id, p + 2, len);
                 p += 2 + len;
             }
         }
