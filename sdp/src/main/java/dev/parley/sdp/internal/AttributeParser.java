@@ -3,6 +3,7 @@ package dev.parley.sdp.internal;
 import dev.parley.sdp.Attribute;
 import dev.parley.sdp.Connection;
 import dev.parley.sdp.Direction;
+import dev.parley.sdp.StaticPayloadTypes;
 
 /**
  * Turns the value of an {@code a=} line into a typed {@link Attribute}. An attribute whose
@@ -11,6 +12,14 @@ import dev.parley.sdp.Direction;
 final class AttributeParser {
     private static final Attribute.RtcpMux RTCP_MUX = new Attribute.RtcpMux();
     private static final Direction[] DIRECTIONS = Direction.values();
+    /** Shared values for the packet times phones use, 1–150 ms. */
+    private static final Attribute.Ptime[] PTIMES = new Attribute.Ptime[151];
+
+    static {
+        for (int ms = 1; ms < PTIMES.length; ms++) {
+            PTIMES[ms] = new Attribute.Ptime(ms);
+        }
+    }
 
     private AttributeParser() {
     }
@@ -66,6 +75,9 @@ final class AttributeParser {
             case 5:
                 if (Ascii.equals(b, ns, ne, "ptime")) {
                     long ms = Ascii.number(b, v, Ascii.trimEnd(b, v, e), 9);
+                    if (ms > 0 && ms < PTIMES.length) {
+                        return PTIMES[(int) ms];
+                    }
                     return ms > 0 ? new Attribute.Ptime((int) ms) : null;
                 }
                 return Ascii.equals(b, ns, ne, "group") ? group(b, v, e, f) : null;
@@ -111,6 +123,11 @@ final class AttributeParser {
             if (channels < 0) {
                 return null;
             }
+        }
+        Attribute.Rtpmap known = StaticPayloadTypes.rtpmap((int) pt);
+        if (known != null && known.clockRate() == clock && known.channels() == channels
+                && Ascii.equals(b, es, slash1, known.encodingName())) {
+            return known; // records are immutable, so the RFC 3551 entry itself can be shared
         }
         return new Attribute.Rtpmap((int) pt, Ascii.text(b, es, slash1), (int) clock, (int) channels);
     }

@@ -22,10 +22,18 @@ final class FieldParser {
         return new Origin(fields.text(b, 0), fields.text(b, 1), version, address);
     }
 
-    /** RFC 8866 §5.7: c=nettype addrtype connection-address. */
-    static Connection connection(byte[] b, int v, int e, Fields fields) {
+    /**
+     * RFC 8866 §5.7: c=nettype addrtype connection-address. Returns {@code same} itself when the
+     * line names exactly that connection (usually the o= address), saving the copies.
+     */
+    static Connection connection(byte[] b, int v, int e, Fields fields, Connection same) {
         if (fields.split(b, v, e, 3) != 3) {
             return null;
+        }
+        if (same != null && Ascii.equals(b, fields.start[2], fields.end[2], same.address())
+                && Ascii.equals(b, fields.start[1], fields.end[1], same.addressType())
+                && Ascii.equals(b, fields.start[0], fields.end[0], same.netType())) {
+            return same;
         }
         return new Connection(fields.text(b, 0), fields.text(b, 1), fields.text(b, 2));
     }

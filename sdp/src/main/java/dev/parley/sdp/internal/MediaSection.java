@@ -17,7 +17,6 @@ final class MediaSection {
     Connection connection;
     Items<Bandwidth> bandwidths;
     String key;
-    final Items<Attribute> attributes = new Items<>();
     Items<UnknownLine> unknown;
     int lines;
 
@@ -29,8 +28,8 @@ final class MediaSection {
         this.formats = new String[formatCount];
     }
 
-    MediaDescription build() {
+    MediaDescription build(java.util.List<Attribute> attributes) {
         return new MediaDescription(media, port, portCount, proto, Items.exactList(formats, formats.length),
-                information, connection, Items.list(bandwidths), key, attributes.toList(), Items.list(unknown));
+                information, connection, Items.list(bandwidths), key, attributes, Items.list(unknown));
     }
 }

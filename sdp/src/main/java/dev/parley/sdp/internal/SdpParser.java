@@ -52,12 +52,16 @@ public final class SdpParser {
     private Connection connection;
     private Items<Bandwidth> bandwidths;
     private final Items<Timing> timings = new Items<>();
+    private boolean inTiming;
     private Items<String> repeats;
     private long timingStart;
     private long timingStop;
     private String timeZones;
     private String key;
-    private final Items<Attribute> attributes = new Items<>();
+    /** The a= lines of the section being read (session, then each medium), reused across sections. */
+    private Object[] sectionAttributes = new Object[16];
+    private int sectionAttributeCount;
+    private List<Attribute> sessionAttributes = List.of();
     private Items<UnknownLine> unknown;
     private int sessionLines;
     private final Items<MediaDescription> media = new Items<>();
@@ -125,6 +129,9 @@ public final class SdpParser {
         if (!seenVersion) {
             throw new SdpParseException(Reason.EMPTY, 0, off, "");
         }
+        if (current == null) {
+            sessionAttributes = takeAttributes();
+        }
         finishMedia();
         finishTiming();
         if (origin == null) {
@@ -135,7 +142,7 @@ public final class SdpParser {
         }
         return new SessionDescription(origin, sessionName, information, uri, Items.list(emails),
                 Items.list(phones), connection, Items.list(bandwidths), timings.toList(), timeZones, key,
-                attributes.toList(), Items.list(unknown), media.toList());
+                sessionAttributes, Items.list(unknown), media.toList());
     }
 
     /** RFC 8866 §5: {@code <type>=<value>}, type one letter, no NUL or CR inside the line. */
@@ -179,13 +186,14 @@ public final class SdpParser {
                 if (timingStart < 0 || timingStop < 0) {
                     throw error(Reason.BAD_TIMING);
                 }
-                repeats = new Items<>();
+                inTiming = true;
             }
             case 'r' -> {
                 // RFC 8866 §5.10: r= repeats the t= line just before it.
-                if (repeats == null) {
+                if (!inTiming) {
                     throw error(Reason.BAD_TIMING);
                 }
+                repeats = Items.orNew(repeats);
                 if (repeats.size() >= limits.maxLinesPerSection()) {
                     throw error(Reason.TOO_LARGE);
                 }
@@ -193,8 +201,11 @@ public final class SdpParser {
             }
             case 'z' -> timeZones = once(timeZones, v, e);
             case 'k' -> key = once(key, v, e);
-            case 'a' -> attributes.add(attribute(v, e));
-            case 'm' -> current = media(v, e);
+            case 'a' -> addAttribute(attribute(v, e));
+            case 'm' -> {
+                sessionAttributes = takeAttributes();
+                current = media(v, e);
+            }
             default -> (unknown = Items.orNew(unknown)).add(new UnknownLine(type, Ascii.text(b, v, e)));
         }
     }
@@ -223,7 +234,7 @@ public final class SdpParser {
             }
             case 'b' -> (m.bandwidths = Items.orNew(m.bandwidths)).add(bandwidth(v, e));
             case 'k' -> m.key = once(m.key, v, e);
-            case 'a' -> m.attributes.add(attribute(v, e));
+            case 'a' -> addAttribute(attribute(v, e));
             // Lenient: session-only lines (t, r, z, u, e, p) inside a media section are kept, not rejected.
             default -> (m.unknown = Items.orNew(m.unknown)).add(new UnknownLine(type, Ascii.text(b, v, e)));
         }
@@ -246,7 +257,7 @@ public final class SdpParser {
     }
 
     private Connection connection(int v, int e) {
-        Connection c = FieldParser.connection(b, v, e, fields);
+        Connection c = FieldParser.connection(b, v, e, fields, origin == null ? null : origin.address());
         if (c == null) {
             throw error(Reason.BAD_CONNECTION);
         }
@@ -309,14 +320,29 @@ public final class SdpParser {
 
     private void finishMedia() {
         if (current != null) {
-            media.add(current.build());
+            media.add(current.build(takeAttributes()));
             current = null;
         }
     }
 
+    private void addAttribute(Attribute a) {
+        if (sectionAttributeCount == sectionAttributes.length) {
+            sectionAttributes = java.util.Arrays.copyOf(sectionAttributes, sectionAttributeCount * 2);
+        }
+        sectionAttributes[sectionAttributeCount++] = a;
+    }
+
+    private List<Attribute> takeAttributes() {
+        List<Attribute> list = Items.exactList(sectionAttributes, sectionAttributeCount);
+        sectionAttributeCount = 0;
+        return list;
+    }
+
     private void finishTiming() {
-        if (repeats != null) {
-            timings.add(new Timing(timingStart, timingStop, repeats.toList()));
+        if (inTiming) {
+            boolean permanent = timingStart == 0 && timingStop == 0 && repeats == null;
+            timings.add(permanent ? Timing.PERMANENT : new Timing(timingStart, timingStop, Items.list(repeats)));
+            inTiming = false;
             repeats = null;
         }
     }
