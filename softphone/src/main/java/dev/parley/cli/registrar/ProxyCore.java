@@ -86,16 +86,17 @@ final class ProxyCore {
         }
         SipRequest forwarded = d.request().toBuilder().via(stack.newVia(d.nextHop().transport())).build();
         ResponseRelay relay = new ResponseRelay(stack, tx, forwarded, d.nextHop(), tags, () -> pending.remove(tx));
-        try {
-            stack.sendRequest(forwarded, d.nextHop(), relay);
-        } catch (IllegalStateException full) {
-            reject(tx, request, 503, "Service Unavailable - too many transactions");
-            return;
-        }
+        // Registered before sending: a transport error can terminate the client transaction inside sendRequest.
         if (request.isMethod(SipMethod.INVITE)) {
             pending.put(tx, relay);
         }
         listener.onForward(forwarded, d.nextHop());
+        try {
+            stack.sendRequest(forwarded, d.nextHop(), relay);
+        } catch (IllegalStateException full) {
+            pending.remove(tx);
+            reject(tx, request, 503, "Service Unavailable - too many transactions");
+        }
     }
 
     /** RFC 3261 §16.10: a CANCEL matched a server transaction; cancel what was forwarded for it. */

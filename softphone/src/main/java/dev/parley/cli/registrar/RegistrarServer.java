@@ -1,6 +1,7 @@
 package dev.parley.cli.registrar;
 
 import dev.parley.sip.message.SipMethod;
+import dev.parley.sip.message.SipParseException;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.transaction.Scheduler;
@@ -81,6 +82,17 @@ public final class RegistrarServer implements TransactionUser<SipRequest, SipRes
 
     @Override
     public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        try {
+            dispatch(tx, request);
+        } catch (SipParseException | IllegalArgumentException e) {
+            // A header the stack did not validate (Route, Contact, Require...) is malformed: 400, never a crash.
+            if (!tx.hasFinalResponse()) {
+                tx.respond(request.createResponse(400, "Bad Request - malformed header", tags.next()));
+            }
+        }
+    }
+
+    private void dispatch(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
         if (request.isMethod(SipMethod.REGISTER)) {
             SipResponse response = registrar.register(request, tx.peer(), scheduler.now());
             tx.respond(response);

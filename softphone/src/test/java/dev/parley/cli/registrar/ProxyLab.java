@@ -80,6 +80,11 @@ final class ProxyLab {
             port.send(message.toBytes(), to);
         }
 
+        /** Sends raw bytes (possibly not a valid message) to the proxy. */
+        void sendBytes(byte[] datagram) {
+            port.send(datagram, PROXY);
+        }
+
         /** Sends to the proxy and lets one second of virtual time pass. */
         void sendToProxy(SipMessage message) {
             send(message, PROXY);
