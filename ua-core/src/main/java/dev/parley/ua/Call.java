@@ -36,6 +36,13 @@ public interface Call {
 
     CallState state();
 
+    /**
+     * A header of the INVITE that created an incoming call (the first value, as received; names are
+     * matched without regard to case and compact forms are understood), e.g. {@code "Subject"} or
+     * {@code "User-Agent"}. Always empty for an outgoing call.
+     */
+    Optional<String> requestHeader(String name);
+
     /** Why the call ended, once it has. */
     Optional<CallEnd> end();
 

@@ -127,4 +127,48 @@ class CallFailureTest {
         assertEquals("00000001", p.get("nc"));
         assertEquals(new CallEnd(EndCause.REMOTE_REJECTED, 486, "Busy Here"), call.end().orElseThrow());
     }
+
+    /** A UAS that answers INVITE at once and asks for credentials (401) before it accepts a BYE. */
+    private static final class ByeChallengingUas extends RawSip {
+        final List<SipRequest> byes = new ArrayList<>();
+
+        ByeChallengingUas(Lab lab) {
+            super(lab.time, lab.sip, Endpoint.of(TransportKind.UDP, "127.0.0.1", 5999));
+        }
+
+        @Override
+        public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+            if (request.isMethod("INVITE")) {
+                byte[] offer = request.body();
+                byte[] answer = new dev.parley.sdp.OfferAnswer(
+                        dev.parley.sdp.LocalCapabilities.defaultAudio("9", "127.0.0.1", 40000), 1)
+                        .answer(dev.parley.sdp.SessionDescription.parse(offer, 0, offer.length)).toBytes();
+                tx.respond(SipResponse.createFrom(request, 200, "OK", "uas").toBuilder()
+                        .add("Contact", "<sip:uas@127.0.0.1:5999>").body("application/sdp", answer).build());
+                return;
+            }
+            byes.add(request);
+            if (request.header("Authorization").isEmpty()) {
+                tx.respond(SipResponse.createFrom(request, 401, "Unauthorized", null).toBuilder()
+                        .add("WWW-Authenticate", "Digest realm=\"uas.test\", nonce=\"b1\", qop=\"auth\"").build());
+            } else {
+                tx.respond(SipResponse.createFrom(request, 200, "OK", null));
+            }
+        }
+    }
+
+    @Test
+    void bye401_isRetriedWithCredentials_rfc3261_22_2() {
+        ByeChallengingUas uas = new ByeChallengingUas(lab);
+        PhoneLine alice = phone("alice", 5070, new Lab.Recorder());
+        Call call = alice.newCall("sip:uas@127.0.0.1:5999");
+        CompletableFuture<Call> answered = call.start().toCompletableFuture();
+        assertTrue(lab.runUntil(answered::isDone, 10_000));
+        call.hangUp();
+        assertTrue(lab.runUntil(() -> uas.byes.size() == 2, 10_000));
+        SipRequest retry = uas.byes.get(1);
+        assertEquals(uas.byes.get(0).cseq().number() + 1, retry.cseq().number());
+        assertEquals("uas.test", AuthParams.parseDigest(retry.header("Authorization").orElseThrow()).get("realm"));
+        assertEquals(EndCause.LOCAL_HANGUP, call.end().orElseThrow().cause());
+    }
 }

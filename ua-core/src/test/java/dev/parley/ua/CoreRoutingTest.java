@@ -143,6 +143,63 @@ class CoreRoutingTest {
         }
     }
 
+    /** A UAS that sends 183 with SDP (early media), then 200, then a late 180 from the same dialog. */
+    private static final class EarlyMediaUas extends RawSip {
+        final List<SipRequest> requests = new ArrayList<>();
+
+        EarlyMediaUas(Lab lab) {
+            super(lab.time, lab.sip, RAW);
+        }
+
+        @Override
+        public void onRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+            requests.add(request);
+            if (!request.isMethod("INVITE")) {
+                tx.respond(SipResponse.createFrom(request, 200, "OK", null));
+                return;
+            }
+            byte[] offer = request.body();
+            byte[] answer = new OfferAnswer(LocalCapabilities.defaultAudio("9", "127.0.0.1", 40000), 1)
+                    .answer(SessionDescription.parse(offer, 0, offer.length)).toBytes();
+            tx.respond(SipResponse.createFrom(request, 183, "Session Progress", "e").toBuilder()
+                    .add("Contact", "<sip:early@127.0.0.1:5999>").body("application/sdp", answer).build());
+            tx.respond(SipResponse.createFrom(request, 200, "OK", "e").toBuilder()
+                    .add("Contact", "<sip:early@127.0.0.1:5999>").body("application/sdp", answer).build());
+            stack.layer().sendStateless(SipResponse.createFrom(request, 180, "Ringing", "e"), tx.peer());
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Endpoint from) {
+            requests.add(ack);
+        }
+    }
+
+    @Test
+    void earlyMediaOn183_thenAnswered_lateRingingIgnored() {
+        new EarlyMediaUas(lab);
+        Call call = bob.newCall("sip:early@127.0.0.1:5999");
+        CompletableFuture<Call> answered = call.start().toCompletableFuture();
+        assertTrue(lab.runUntil(answered::isDone, 10_000));
+        lab.time.advance(1_000);
+        assertEquals(List.of("OUTGOING:CALLING", "OUTGOING:EARLY_MEDIA", "OUTGOING:CONNECTED"), events.callStates);
+        assertEquals(CallState.CONNECTED, call.state(), "RFC 3261 §13.2.2.4: a 1xx after the 2xx changes nothing");
+    }
+
+    @Test
+    void incomingCall_exposesTheInviteHeaders() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        SipRequest invite = request(raw, "INVITE", "bob", null).toBuilder().add("Subject", "lunch?").build();
+        raw.send(invite, PHONE);
+        assertTrue(lab.runUntil(() -> !events.incoming.isEmpty(), 5_000));
+        Call in = events.incoming.get(0);
+        assertEquals("lunch?", in.requestHeader("subject").orElseThrow());
+        assertEquals("sip:raw@127.0.0.1:5999", in.remote().uri());
+        assertTrue(bob.newCall("sip:x@127.0.0.1:5999").requestHeader("Subject").isEmpty());
+        in.reject(603);
+        assertTrue(lab.runUntil(() -> !raw.responses.isEmpty(), 5_000));
+        assertEquals(603, raw.responses.get(0).statusCode());
+    }
+
     @Test
     void forked2xx_secondDialogIsAckedAndByed_firstStaysUp() {
         ForkingUas uas = new ForkingUas(lab);

@@ -43,21 +43,33 @@ public final class Credentials {
     }
 
     /**
-     * Remembers a challenge from a 401 ({@code proxy} false) or 407 response. Returns false when
-     * retrying cannot help: the same realm challenged again with a fresh, non-stale nonce after
-     * we answered it, which means the password is wrong (RFC 7616 §3.3 "stale").
+     * Remembers a challenge from a 401 ({@code proxy} false) or 407 response, kept apart per realm
+     * and kind: a server may use one realm for both (kamailio does), and a REGISTER must go on
+     * sending {@code Authorization} while an INVITE sends {@code Proxy-Authorization}.
+     *
+     * <p>Returns false when retrying cannot help: the server challenged again, without
+     * {@code stale=true}, the very nonce we answered, which means the password is wrong (RFC 7616
+     * §3.3 "stale"). A challenge with a different nonce is accepted: a nonce reused from an earlier
+     * request (RFC 3261 §22.3) may simply have expired at a server that does not say stale.
+     * Callers bound their retries.
      */
     public boolean accept(DigestChallenge challenge, boolean proxy, boolean alreadyAnswered) {
-        Nonce previous = realms.get(challenge.realm());
-        if (alreadyAnswered && previous != null && !challenge.stale()) {
-            realms.remove(challenge.realm());
+        String key = key(challenge.realm(), proxy);
+        Nonce previous = realms.get(key);
+        if (alreadyAnswered && previous != null && !challenge.stale()
+                && previous.challenge.nonce().equals(challenge.nonce())) {
+            realms.remove(key);
             return false;
         }
         if (realms.size() >= MAX_REALMS && previous == null) {
             realms.clear();
         }
-        realms.put(challenge.realm(), new Nonce(challenge, proxy));
+        realms.put(key, new Nonce(challenge, proxy));
         return true;
+    }
+
+    private static String key(String realm, boolean proxy) {
+        return (proxy ? "proxy\u0000" : "www\u0000") + realm;
     }
 
     /** Forgets every realm (after a failure, so a later attempt starts fresh). */

@@ -214,6 +214,11 @@ public final class CallImpl implements Call {
     }
 
     @Override
+    public Optional<String> requestHeader(String name) {
+        return incoming == null ? Optional.empty() : incoming.invite().header(name);
+    }
+
+    @Override
     public Optional<CallEnd> end() {
         return Optional.ofNullable(end);
     }

@@ -5,6 +5,7 @@ import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
 import dev.parley.sip.message.Contact;
 import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.transaction.ClientTransaction;
@@ -12,6 +13,8 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
+import dev.parley.ua.internal.auth.Credentials;
+import dev.parley.ua.internal.auth.DigestChallenge;
 import java.util.Optional;
 
 /** Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO. */
@@ -74,10 +77,33 @@ final class InDialog {
             call.finish(how);
             return;
         }
-        SipRequest bye = call.dialog.newRequest("BYE", call.core.newVia(), null)
-                .add("User-Agent", call.core.settings().userAgent()).build();
         // RFC 3261 §15.1.1: the session ends at once: stop media now, the response only confirms it.
-        call.core.send(bye, call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() { });
+        sendBye(call, false);
         call.finish(how);
+    }
+
+    /** Sends a BYE; a 401/407 to it is answered once with credentials (RFC 3261 §22.2). */
+    private static void sendBye(CallImpl call, boolean authenticated) {
+        SipMessageBuilder<SipRequest> b = call.dialog.newRequest("BYE", call.core.newVia(), null)
+                .add("User-Agent", call.core.settings().userAgent());
+        String uri = call.dialog.remoteTarget().toString();
+        if (authenticated) {
+            for (Credentials.Header h : call.line.credentials().headersFor("BYE", uri)) {
+                b.add(h.name(), h.value());
+            }
+        }
+        call.core.send(b.build(), call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() {
+            @Override
+            public void onResponse(SipResponse r) {
+                int code = r.statusCode();
+                if ((code == 401 || code == 407) && !authenticated) {
+                    DigestChallenge c = DigestChallenge.best(
+                            r.headerValues(code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate")).orElse(null);
+                    if (c != null && call.line.credentials().accept(c, code == 407, false)) {
+                        sendBye(call, true);
+                    }
+                }
+            }
+        });
     }
 }

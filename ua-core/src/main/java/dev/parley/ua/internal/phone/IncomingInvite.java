@@ -42,6 +42,10 @@ final class IncomingInvite {
         this.tag = tag;
     }
 
+    SipRequest invite() {
+        return invite;
+    }
+
     void arrive() {
         if (call.line.doNotDisturb()) {
             respond(486, "Busy Here");
