@@ -205,7 +205,7 @@ public final class JitterBuffer {
             if (buffered == 0) {
                 return SILENCE;
             }
-            long first = lowestBuffered();
+            long first = anchorFrame; // the lowest buffered frame while not playing
             if (now - first * cfg.frameNanos() < targetOffset()) {
                 return SILENCE;
             }
@@ -262,16 +262,6 @@ public final class JitterBuffer {
             discarded++;
         }
         lastPlayed = f;
-    }
-
-    private long lowestBuffered() {
-        long best = Long.MAX_VALUE;
-        for (long frame : frames) {
-            if (frame != Long.MIN_VALUE && frame < best) {
-                best = frame;
-            }
-        }
-        return best;
     }
 
     /**

@@ -48,8 +48,8 @@ public final class RtpLoadRun {
             counts = List.of(500, 1000, 2000);
         }
         System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
-                + "| send failures | ticks skipped |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+                + "| CPU µs per packet sent or received | send failures | ticks skipped |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : counts) {
             run(n, seconds, threads);
         }
@@ -80,12 +80,14 @@ public final class RtpLoadRun {
             Thread.sleep(2_000); // warm-up
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             EngineStatistics c0 = callers.statistics();
+            EngineStatistics e0 = echoes.statistics();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
             EngineStatistics c1 = callers.statistics();
+            EngineStatistics e1 = echoes.statistics();
             EchoPair.sending = false;
             Thread.sleep(1_000); // let the last packets land
             EngineStatistics cf = callers.statistics();
@@ -95,8 +97,12 @@ public final class RtpLoadRun {
             double lossAB = 100.0 * (cf.packetsSent() - ef.packetsReceived() - n) / cf.packetsSent();
             double lossBA = 100.0 * (ef.packetsSent() - cf.packetsReceived() - n) / ef.packetsSent();
             double cpu = 100.0 * (cpu1 - cpu0) / (double) (t1 - t0) / Runtime.getRuntime().availableProcessors();
-            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %d | %d |%n", n, pps, lossAB, lossBA, cpu,
-                    cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
+            // CPU per packet: process CPU over every packet sent plus every packet received, both engines.
+            long handled = c1.packetsSent() - c0.packetsSent() + e1.packetsSent() - e0.packetsSent()
+                    + c1.packetsReceived() - c0.packetsReceived() + e1.packetsReceived() - e0.packetsReceived();
+            double usPerPacket = (cpu1 - cpu0) / 1000.0 / handled;
+            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %d | %d |%n", n, pps, lossAB, lossBA, cpu,
+                    usPerPacket, cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
         }
     }
 }
