@@ -87,8 +87,12 @@ class CoreRoutingTest {
         assertEquals(404, sendAndWait(raw, request(raw, "INVITE", "dave", null)).statusCode());
     }
 
-    @Test
-    void twoLinesOnOnePhone_eachReceiveTheirOwnCalls() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "SIP loss {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.0, 0.1})
+    void twoLinesOnOnePhone_eachReceiveTheirOwnCalls(double loss) {
+        if (loss > 0) {
+            lab.sip.impair(new dev.parley.sip.transport.InMemoryNetwork.Impairments(loss, 0, 1, 20));
+        }
         SoftPhone alicePhone = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time)
                 .sipAddress("127.0.0.1", 5070).random(new SplittableRandom(6)).build();
         PhoneLine alice = alicePhone.addLine(LineConfig.builder("alice", "parley.test").registrationRequired(false).build());
@@ -96,7 +100,7 @@ class CoreRoutingTest {
         Call toCarol = alice.newCall("sip:carol@127.0.0.1:5080");
         toBob.start();
         toCarol.start();
-        assertTrue(lab.runUntil(() -> events.incoming.size() == 2, 10_000));
+        assertTrue(lab.runUntil(() -> events.incoming.size() == 2, 40_000));
         Call first = events.incoming.stream().filter(c -> c.local().uri().contains("bob")).findFirst().orElseThrow();
         Call second = events.incoming.stream().filter(c -> c.local().uri().contains("carol")).findFirst().orElseThrow();
         assertSame(bob, first.line());

@@ -36,13 +36,14 @@ public final class AuthParams {
 
     private static Map<String, String> params(String v, int from) {
         Map<String, String> out = new LinkedHashMap<>();
+        int count = 0;
         int i = from;
         while (true) {
             i = skipSpace(v, i);
             if (i >= v.length()) {
                 return out;
             }
-            if (out.size() >= MAX_PARAMS) {
+            if (++count > MAX_PARAMS) {
                 throw new ChallengeParseException(Reason.TOO_LARGE, i, "more than " + MAX_PARAMS + " parameters");
             }
             int nameStart = i;
