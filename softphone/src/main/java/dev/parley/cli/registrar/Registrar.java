@@ -46,6 +46,8 @@ final class Registrar {
     }
 
     private SipResponse process(SipRequest request, Endpoint source, long nowMillis) {
+        // Lenient: RFC 3261 §10.3 step 1 (the Request-URI names a domain this registrar serves) is not
+        // checked: it serves one domain under whatever name or address the UA uses.
         // RFC 3261 §10.3 step 2 (§8.2.2.3): a Require naming an extension the registrar lacks gets 420.
         List<String> required = request.tokens("Require");
         if (!required.isEmpty()) {

@@ -7,7 +7,6 @@ import dev.parley.sip.transaction.peer.SipNode;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -38,8 +37,8 @@ public final class RegistrarNode implements AutoCloseable {
             throw new IllegalArgumentException("bind a concrete address, not a wildcard: it is written in Via and Record-Route");
         }
         SipNode<RegistrarServer> node = SipNode.start("parley-registrar", address, TimerConfig.DEFAULT, MAX_TRANSACTIONS,
-                (loop, bound) -> new RegistrarServer(loop, bound, config, users,
-                        new SplittableRandom(new SecureRandom().nextLong()), listener));
+                // RFC 7616 §5.4: nonces must be unpredictable, and tags reveal generator output: SecureRandom.
+                (loop, bound) -> new RegistrarServer(loop, bound, config, users, new SecureRandom(), listener));
         node.loop().execute(() -> node.tu().attach(node.stack()));
         return new RegistrarNode(node);
     }
