@@ -205,6 +205,30 @@ class CoreRoutingTest {
     }
 
     @Test
+    void inviteWithoutOffer_getsTheOfferIn200_andTheAnswerInTheAck_rfc3261_13_2_1() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        bob.autoAnswer(true);
+        SipRequest invite = request(raw, "INVITE", "bob", null);
+        raw.send(invite, PHONE);
+        assertTrue(lab.runUntil(() -> !raw.responses.isEmpty(), 5_000));
+        SipResponse ok = raw.responses.get(0);
+        assertEquals(200, ok.statusCode());
+        byte[] offer = ok.body();
+        assertTrue(offer.length > 0, "the offer comes in the 2xx");
+        SessionDescription answer = new OfferAnswer(LocalCapabilities.defaultAudio("9", "127.0.0.1", 40000), 1)
+                .answer(SessionDescription.parse(offer, 0, offer.length));
+        SipRequest ack = SipRequest.builder("ACK", ok.contacts().get(0).address().uri())
+                .via(raw.stack.newVia(TransportKind.UDP)).maxForwards(70)
+                .from(invite.from()).to(ok.to()).callId(invite.callId()).cseq(1, "ACK")
+                .body("application/sdp", answer.toBytes()).build();
+        raw.stack.layer().sendAck(ack, PHONE);
+        lab.time.advance(100);
+        Call in = events.incoming.get(0);
+        assertEquals(CallState.CONNECTED, in.state());
+        assertEquals("PCMU", in.codec().orElseThrow().encodingName());
+    }
+
+    @Test
     void forked2xx_secondDialogIsAckedAndByed_firstStaysUp() {
         ForkingUas uas = new ForkingUas(lab);
         Call call = bob.newCall("sip:fork@127.0.0.1:5999");
