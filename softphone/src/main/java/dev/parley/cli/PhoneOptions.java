@@ -27,6 +27,7 @@ final class PhoneOptions {
             OptionSpec.value("transport", "udp", "SIP transport (udp; tcp and tls are not wired to lines yet)"),
             OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
             OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
+            OptionSpec.value("max-calls", "N", "simultaneous calls before 486 Busy Here (default 32)"),
             OptionSpec.value("events", "json", "print one JSON object per event on standard output"));
 
     private PhoneOptions() {
@@ -63,6 +64,9 @@ final class PhoneOptions {
             } catch (RuntimeException e) {
                 throw new UsageException("--rtp-ports takes MIN-MAX with even ports between 1024 and 65534, e.g. 20000-20998");
             }
+        }
+        if (args.value("max-calls").isPresent()) {
+            b.maxCalls(args.intValue("max-calls", 32, 1, 10_000));
         }
         PhoneListener json = args.value("events").map(kind -> kind.equals("json")
                 ? new JsonEventPrinter(out, System::currentTimeMillis) : null).orElse(null);
