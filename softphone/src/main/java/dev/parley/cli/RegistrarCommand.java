@@ -120,7 +120,7 @@ final class RegistrarCommand implements Subcommand {
         try {
             node = RegistrarNode.start(bind, config, users, parsed.has("verbose") ? new VerboseLines(out) : new RegistrarListener() { });
         } catch (UncheckedIOException e) {
-            err.println("parley registrar: cannot listen on " + bind + ": " + e.getCause().getMessage()
+            err.println("parley registrar: cannot listen on " + hostPort(bind) + ": " + e.getCause().getMessage()
                     + "; is another server using the port? pick another with --bind");
             return ExitCode.IO_ERROR;
         }

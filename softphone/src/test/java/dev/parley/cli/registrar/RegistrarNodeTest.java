@@ -90,6 +90,33 @@ class RegistrarNodeTest {
     }
 
     @Test
+    void registerOverTcp_isChallengedOnTheSameConnection() throws Exception {
+        try (RegistrarNode proxy = RegistrarNode.start(new InetSocketAddress("127.0.0.1", 0), RegistrarConfig.DEFAULT,
+                ProxyLab.USERS, new RegistrarListener() { });
+             java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(proxy.address(), 10_000);
+            socket.setSoTimeout(10_000);
+            String me = hostPort((InetSocketAddress) socket.getLocalSocketAddress());
+            String registrar = hostPort(proxy.address());
+            String request = register(me, registrar, 1, "sip:bob@" + me + ";transport=tcp", null).replace("SIP/2.0/UDP", "SIP/2.0/TCP");
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            StringBuilder reply = new StringBuilder();
+            java.io.InputStream in = socket.getInputStream();
+            // RFC 3261 §18.2.2: over TCP the response comes back on the connection the request used.
+            while (reply.indexOf("\r\n\r\n") < 0 && reply.length() < 8192) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                reply.append((char) b);
+            }
+            assertTrue(reply.toString().startsWith("SIP/2.0 401 Unauthorized\r\n"), reply.toString());
+            assertTrue(reply.toString().contains("WWW-Authenticate: Digest realm=\"parley\""), reply.toString());
+        }
+    }
+
+    @Test
     void registerThenCall_overIpv4Loopback() throws Exception {
         registerThenCall("127.0.0.1");
     }
