@@ -39,7 +39,7 @@ public final class CallImpl implements Call {
     private volatile CallState state = CallState.IDLE;
     private volatile CallEnd end;
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
-    CallMedia media;
+    volatile CallMedia media;
     Dialog dialog;
     private DialogId registeredDialog;
     private OutgoingInvite outgoing;
