@@ -298,11 +298,8 @@ final class HeaderParsers {
         return true;
     }
 
-    /**
-     * Only the header parameters of a From or To value (for the tag), skipping the address
-     * without decoding it; {@link #nameAddr} is the full check.
-     */
-    static Parameters nameAddrParams(Cursor c) {
+    /** Moves past the display name and address of a From/To value, to its header parameters. */
+    static Cursor skipAddress(Cursor c) {
         c.skipLws();
         byte[] b = c.buf();
         if (c.peekIs('"')) {
@@ -327,9 +324,52 @@ final class HeaderParsers {
             }
         }
         c.pos(p);
-        Parameters params = params(c);
+        return c;
+    }
+
+    /**
+     * The first {@code tag} parameter of a From or To value, or null: the same grammar as
+     * {@link #params}, but only the tag value is allocated (the transaction hot path).
+     */
+    static String tag(Cursor c) {
+        skipAddress(c);
+        String tag = null;
+        while (c.trySeparator(';')) {
+            int ns = c.span(Chars.TOKEN);
+            int ne = c.pos();
+            if (ns == ne) {
+                throw c.error(Reason.BAD_PARAMETER);
+            }
+            boolean isTag = tag == null && ne - ns == 3 && (c.buf()[ns] | 0x20) == 't' && (c.buf()[ns + 1] | 0x20) == 'a'
+                    && (c.buf()[ns + 2] | 0x20) == 'g';
+            String value = null;
+            if (c.trySeparator('=')) {
+                int vs = c.pos();
+                if (c.peekIs('"')) {
+                    value = isTag ? c.quotedString() : null;
+                    if (!isTag) {
+                        c.skipQuotedString();
+                    }
+                } else if (c.peekIs('[')) {
+                    host(c, Reason.BAD_PARAMETER);
+                } else {
+                    while (!c.atEnd() && (Chars.is(c.buf()[c.pos()], Chars.TOKEN) || c.peekIs(':'))) {
+                        c.advance();
+                    }
+                    if (c.pos() == vs) {
+                        throw c.error(Reason.BAD_PARAMETER);
+                    }
+                }
+                if (isTag && value == null) {
+                    value = c.ascii(vs, c.pos());
+                }
+            }
+            if (isTag) {
+                tag = value == null ? "" : value;
+            }
+        }
         end(c, Reason.BAD_NAME_ADDR);
-        return params;
+        return tag;
     }
 
     /** RFC 3261 §20.10: Contact = ( STAR / (contact-param *(COMMA contact-param)) ). */

@@ -236,7 +236,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return f.tag();
         }
         int i = required(HeaderTable.FROM);
-        return HeaderParsers.nameAddrParams(cursor(w.valueStart(i), w.valueEnd(i))).get("tag");
+        return Optional.ofNullable(HeaderParsers.tag(cursor(w.valueStart(i), w.valueEnd(i))));
     }
 
     /** The To tag, read like {@link #fromTag()}; empty outside a dialog. */
@@ -246,7 +246,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return t.tag();
         }
         int i = required(HeaderTable.TO);
-        return HeaderParsers.nameAddrParams(cursor(w.valueStart(i), w.valueEnd(i))).get("tag");
+        return Optional.ofNullable(HeaderParsers.tag(cursor(w.valueStart(i), w.valueEnd(i))));
     }
 
     public NameAddr to() {

@@ -57,20 +57,27 @@ final class FuzzTarget {
 
     private static void touchSalvaged(SipMessage s) {
         if (s instanceof SipRequest r) {
-            SipResponse.createFrom(r, 400, "Bad Request", "t").toBytes();
+            SipResponse.createFrom(r, 400, "Bad Request", "t");
         }
     }
 
     private static void readEveryView(SipMessage m) {
+        // Read before from() caches the full value, so that the fast path is what gets compared.
+        java.util.Optional<String> fastTag;
+        try {
+            fastTag = m.fromTag();
+        } catch (SipParseException e) {
+            fastTag = null;
+        }
         for (int view = 0; view < 24; view++) {
             try {
                 switch (view) {
                     case 0 -> m.topVia();
-                    case 1 -> m.vias().forEach(v -> Via.parse(v.toString()));
+                    case 1 -> m.vias();
                     case 2 -> m.cseq();
                     case 3 -> m.callId();
-                    case 4 -> NameAddr.parse(m.from().toString());
-                    case 5 -> NameAddr.parse(m.to().toString());
+                    case 4 -> m.from();
+                    case 5 -> m.to();
                     case 6 -> m.maxForwards();
                     case 7 -> m.contacts();
                     case 8 -> m.routes();
@@ -79,7 +86,7 @@ final class FuzzTarget {
                     case 11 -> m.minExpires();
                     case 12 -> m.tokens("Supported");
                     case 13 -> m.headerValues("Accept");
-                    case 14 -> m.headers();
+                    case 14 -> m.toTag();
                     case 15 -> m.mediaType();
                     case 16 -> m.event();
                     case 17 -> m.subscriptionState().ifPresent(st -> st.expires());
@@ -107,8 +114,8 @@ final class FuzzTarget {
         }
         try {
             java.util.Optional<String> tag = m.from().tag();
-            if (!tag.equals(m.fromTag())) {
-                throw new AssertionError("fromTag() " + m.fromTag() + " differs from from().tag() " + tag);
+            if (!tag.equals(fastTag)) {
+                throw new AssertionError("fromTag() " + fastTag + " differs from from().tag() " + tag);
             }
         } catch (SipParseException expected) {
             // a malformed From has no defined tag
