@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * How many concurrent transactions fit in the heap (run with {@code -Xmx256m}): feeds INVITE
  * datagrams with fresh branches through a {@link TransactionStack} whose TU answers 200 at once,
  * so that each INVITE server transaction sits in the Accepted state (timer L, 64*T1) holding its
- * request and its 200 — the steady state of a loaded UAS. Virtual time never advances, so nothing
+ * request (the 200 is sent and, since the TU owns its retransmissions, not kept) — the steady
+ * state of a loaded UAS. Virtual time never advances, so nothing
  * is released. Stops at OutOfMemoryError and prints the count.
  *
  * <pre>java -Xmx256m -cp benchmarks/target/benchmarks.jar dev.parley.bench.transaction.TransactionMemoryCount</pre>
@@ -62,7 +63,7 @@ public final class TransactionMemoryCount {
         } catch (OutOfMemoryError e) {
             long count = stack.layer().size();
             stack = null;
-            System.out.printf("OutOfMemoryError after %,d concurrent INVITE server transactions (Accepted, request + 200 held) "
+            System.out.printf("OutOfMemoryError after %,d concurrent INVITE server transactions (Accepted, holding the request; the 200 is sent and not kept) "
                     + "in a max heap of %,d MiB%n", count, Runtime.getRuntime().maxMemory() >> 20);
         }
     }

@@ -72,7 +72,10 @@ final class InviteServerTransaction<Q, S> implements ServerTransaction<Q, S> {
                     // RFC 6026 §8.5: a 2xx is sent once (the TU retransmits it); enter Accepted with timer L = 64*T1.
                     state = State.ACCEPTED;
                     timers.start(Kind.TIMER_L, ctx.timers().transactionTimeout());
-                    send(response, true);
+                    // Accepted never resends on its own (the TU owns 2xx retransmissions), so the
+                    // response is not kept: a loaded UAS holds tens of thousands of Accepted transactions.
+                    lastResponse = null;
+                    send(response, false);
                 } else {
                     // RFC 3261 §17.2.1: 300-699: send, enter Completed; timer G = T1 (unreliable only),
                     // timer H = 64*T1.
