@@ -86,7 +86,8 @@ final class RegistrarCommand implements Subcommand {
                 REFER are record-routed (sip:ADDR:PORT;lr), so in-dialog requests (ACK, BYE,
                 re-INVITE, REFER, NOTIFY, INFO) come back through the proxy and follow their
                 Route. Max-Forwards is decremented (483 at zero); CANCEL is passed on. Next hops
-                must be IP addresses: the proxy never asks DNS.""");
+                must be IP addresses, as the proxy never asks DNS; a contact registered with a
+                host name is reached at the address its REGISTER came from.""");
     }
 
     @Override

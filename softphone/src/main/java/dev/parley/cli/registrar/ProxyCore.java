@@ -145,6 +145,7 @@ final class ProxyCore {
         }
         SipRequest r = routing.preprocessRoutes(request);
         boolean initial = request.toTag().isEmpty();
+        Endpoint registeredFrom = null;
         if (r.routes().isEmpty() && routing.isForUs(r.requestUri())) {
             if (mayAuthenticate && initial && config.authenticateInvites() && r.isMethod(SipMethod.INVITE)) {
                 Optional<Decision> refused = authenticate(r);
@@ -157,8 +158,13 @@ final class ProxyCore {
                 return lookup;
             }
             r = lookup.request();
+            registeredFrom = lookup.nextHop();
         }
         Optional<Endpoint> hop = routing.nextHop(r);
+        if (hop.isEmpty() && registeredFrom != null) {
+            // Lenient: a contact whose host is a name (no DNS here) is reached where its REGISTER came from.
+            hop = Optional.of(registeredFrom);
+        }
         if (hop.isEmpty()) {
             return Decision.reject(502, "Bad Gateway - next hop is not an IP address");
         }
@@ -183,8 +189,9 @@ final class ProxyCore {
             // RFC 3261 §16.5 / §21.4.18: a known user with no binding is temporarily unavailable.
             return users.contains(user) ? Decision.reject(480, "Temporarily Unavailable") : Decision.reject(404, "Not Found");
         }
-        // RFC 3261 §16.6 step 2: the Request-URI is replaced by the target's URI (next hop still to be found).
-        return Decision.forward(r.toBuilder().requestUri(bound.get(0).contact().uri()).build(), null);
+        // RFC 3261 §16.6 step 2: the Request-URI is replaced by the target's URI; the next hop is found
+        // from it later, with the REGISTER's source address as the fallback.
+        return Decision.forward(r.toBuilder().requestUri(bound.get(0).contact().uri()).build(), bound.get(0).source());
     }
 
     private Optional<Decision> authenticate(SipRequest r) {

@@ -111,6 +111,15 @@ class ProxyTest {
     }
 
     @Test
+    void contactWithAHostName_isReachedWhereItsRegisterCameFrom() {
+        ProxyLab.RawPeer bobPc = lab.new RawPeer(ProxyLab.PHONE);
+        assertEquals(200, lab.registerWithAuth(bobPc, "bob", "builder", "<sip:bob@bob-pc.invalid>", 1).statusCode());
+        caller.sendToProxy(caller.request(SipMethod.INVITE, "sip:bob@127.0.0.1:5060", "alice", "call-9", 1).build());
+        SipRequest atBob = forwardedToPhone(SipMethod.INVITE);
+        assertEquals("sip:bob@bob-pc.invalid", atBob.requestUriText());
+    }
+
+    @Test
     void invite_forAnUnknownUser_gets404_andIsNotForwarded() {
         caller.sendToProxy(caller.request(SipMethod.INVITE, "sip:mallory@127.0.0.1:5060", "alice", "call-2", 1).build());
         assertEquals(404, caller.lastResponse().statusCode());
