@@ -77,6 +77,7 @@ public final class AudioSessionBuilder {
         MediaCapability cap = new MediaCapability("audio", "RTP/AVP", port, codecs, direction, ptime, rtcpMux, false);
         Connection c = Connection.internet(address);
         MediaDescription m = MediaLines.active(cap, port, MediaLines.numbered(codecs, x -> null), direction, rtcpMux);
-        return SessionDescription.of(new Origin(username, sessionId, version, c), sessionName, c, List.of(), List.of(m));
+        Origin origin = new Origin(username, sessionId, version, c);
+        return SessionDescription.of(origin, sessionName, c, List.of(), List.of(m));
     }
 }

@@ -36,7 +36,8 @@ public record MediaCapability(String media, String proto, int port, List<Codec> 
     /** The usual phone: PCMU, PCMA, G722 and telephone-event 0–16, 20 ms packets, one codec per answer. */
     public static MediaCapability defaultAudio(int port) {
         return new MediaCapability("audio", "RTP/AVP", port,
-                List.of(Codec.PCMU, Codec.PCMA, Codec.G722, Codec.TELEPHONE_EVENT), Direction.SENDRECV, 20, false, true);
+                List.of(Codec.PCMU, Codec.PCMA, Codec.G722, Codec.TELEPHONE_EVENT), Direction.SENDRECV, 20, false,
+                true);
     }
 
     public MediaCapability withDirection(Direction d) {

@@ -70,7 +70,10 @@ public final class OfferAnswer {
         onHold = hold;
     }
 
-    /** Writes an offer: the first one from the capabilities, later ones keeping every earlier m= line (RFC 3264 §8). */
+    /**
+     * Writes an offer: the first one from the capabilities, later ones keeping every earlier m=
+     * line (RFC 3264 §8).
+     */
     public SessionDescription createOffer() {
         if (state == State.OFFER_SENT) {
             throw new NegotiationException(NegotiationException.Reason.OFFER_PENDING, "an offer is outstanding");
@@ -86,7 +89,8 @@ public final class OfferAnswer {
                 MediaCapability cap = capabilities.capabilityFor(before.media(), before.proto());
                 boolean rejected = remote != null && i < remote.media().size() && remote.media().get(i).isDisabled();
                 // RFC 3264 §8.2: a stream is never removed; a disabled one stays with port 0.
-                lines.add(before.isDisabled() || rejected || cap == null ? disabled(before) : offerLine(cap, before.port()));
+                boolean keep = !before.isDisabled() && !rejected && cap != null;
+                lines.add(keep ? offerLine(cap, before.port()) : disabled(before));
             }
         }
         beforeOffer = local;
@@ -132,7 +136,8 @@ public final class OfferAnswer {
      */
     public SessionDescription answer(SessionDescription offer) {
         if (state == State.OFFER_SENT) {
-            throw new NegotiationException(NegotiationException.Reason.OFFER_PENDING, "glare: our offer is outstanding");
+            throw new NegotiationException(NegotiationException.Reason.OFFER_PENDING,
+                    "glare: our offer is outstanding");
         }
         // RFC 3264 §8: a re-offer keeps every m= line of the session in place.
         if (remote != null && offer.media().size() < remote.media().size()) {

@@ -112,7 +112,8 @@ class SdpFuzzTest {
                 case 4 -> { // splice in part of another description
                     byte[] other = seeds.get(r.nextInt(seeds.size()));
                     int from = r.nextInt(other.length);
-                    b = insert(b, at, Arrays.copyOfRange(other, from, Math.min(other.length, from + 1 + r.nextInt(80))));
+                    int to = Math.min(other.length, from + 1 + r.nextInt(80));
+                    b = insert(b, at, Arrays.copyOfRange(other, from, to));
                 }
                 case 5 -> b = Arrays.copyOf(b, at); // truncate
                 case 6 -> b = insert(b, at, "\r\n".getBytes(StandardCharsets.US_ASCII)); // CRLF injection

@@ -110,7 +110,8 @@ class SdpParserTest {
 
     @Test
     void typedAttributes_rfc8866_3605_5761_4568_5888() {
-        SessionDescription sd = SessionDescription.parse((HEAD + "a=group:BUNDLE audio video;m=audio 4000 RTP/AVP 0 101;"
+        SessionDescription sd = SessionDescription.parse((HEAD + "a=group:BUNDLE audio video;"
+                + "m=audio 4000 RTP/AVP 0 101;"
                 + "a=rtpmap:101 telephone-event/8000;a=fmtp:101 0-16;a=ptime:20;a=maxptime:60;a=recvonly;"
                 + "a=rtcp:4001 IN IP4 192.0.2.5;a=rtcp-mux;a=mid:audio;"
                 + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32 KDR=1;"
@@ -128,7 +129,8 @@ class SdpParserTest {
 
     @Test
     void typedAttributeOutsideItsGrammar_isKeptAsOther() {
-        SessionDescription sd = parse(HEAD + "m=audio 4000 RTP/AVP 0|a=rtpmap:x PCMU/8000|a=ptime:20.5|a=sendonly:now|");
+        SessionDescription sd = parse(HEAD
+                + "m=audio 4000 RTP/AVP 0|a=rtpmap:x PCMU/8000|a=ptime:20.5|a=sendonly:now|");
         assertEquals(List.of(new Attribute.Other("rtpmap", "x PCMU/8000"), new Attribute.Other("ptime", "20.5"),
                 new Attribute.Other("sendonly", "now")), sd.media().get(0).attributes());
         assertNull(sd.media().get(0).directionAttribute());
