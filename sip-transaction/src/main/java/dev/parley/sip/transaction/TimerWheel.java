@@ -25,6 +25,7 @@ public final class TimerWheel implements Scheduler {
     /** The tick whose bucket is being run, or -1; a timer due in it makes the bucket run again. */
     private long runningTick = -1;
     private boolean lateArrival;
+    private long failedTasks;
 
     /**
      * @param clock      the time source
@@ -57,6 +58,11 @@ public final class TimerWheel implements Scheduler {
     /** Pending timers. */
     public int size() {
         return size;
+    }
+
+    /** Tasks that threw (each is caught and counted). */
+    public long failedTasks() {
+        return failedTasks;
     }
 
     /** @throws IllegalStateException when {@code maxTimers} timers are already pending */
@@ -128,8 +134,12 @@ public final class TimerWheel implements Scheduler {
                 try {
                     e.task.run();
                 } catch (RuntimeException ex) {
-                    // A failing callback must not stop the loop that runs every other transaction.
-                    LOG.log(Level.WARNING, "timer task failed", ex);
+                    // A failing callback must not stop the loop that runs every other transaction;
+                    // logged at the 1st, 2nd, 4th, 8th... failure so that a flood cannot flood the log.
+                    failedTasks++;
+                    if (Long.bitCount(failedTasks) == 1) {
+                        LOG.log(Level.WARNING, "timer task failed (" + failedTasks + " so far)", ex);
+                    }
                 }
                 if (next != null && next.wheel == null) {
                     // The task cancelled the timer we were about to visit: walk again from the head.

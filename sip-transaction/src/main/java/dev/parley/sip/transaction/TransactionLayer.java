@@ -17,11 +17,15 @@ public final class TransactionLayer<Q, S> {
 
     private final TransactionContext<Q, S> ctx;
     private final int maxTransactions;
-    private final Map<ClientKey, ClientTransaction> clients = new HashMap<>();
+    private final Map<ClientKey, ClientEntry<S>> clients = new HashMap<>();
     private final Map<ServerKey, ServerEntry<Q, S>> servers = new HashMap<>();
     private final Map<ServerKey, ServerEntry<Q, S>> cancellable = new HashMap<>();
     private long strayResponses;
     private long rejectedRequests;
+
+    /** A client transaction with its dispatch of matched responses. */
+    private record ClientEntry<S>(ClientTransaction tx, java.util.function.Consumer<S> onResponse) {
+    }
 
     /** A server transaction with its dispatch and the To tag needed by RFC 2543 matching. */
     private record ServerEntry<Q, S>(ServerTransaction<Q, S> tx, java.util.function.Consumer<Q> onRequest,
@@ -60,12 +64,12 @@ public final class TransactionLayer<Q, S> {
         Runnable remove = () -> clients.remove(key);
         if ("INVITE".equals(f.method())) {
             InviteClientTransaction<Q, S> tx = new InviteClientTransaction<>(ctx, request, to, listener, remove);
-            clients.put(key, tx);
+            clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r))));
             tx.start();
             return tx;
         }
         NonInviteClientTransaction<Q, S> tx = new NonInviteClientTransaction<>(ctx, request, f.method(), to, listener, remove);
-        clients.put(key, tx);
+        clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r))));
         tx.start();
         return tx;
     }
@@ -81,14 +85,11 @@ public final class TransactionLayer<Q, S> {
     }
 
     /** A response from the transport. */
-    @SuppressWarnings("unchecked")
     public void receiveResponse(S response) {
         MatchFields f = ctx.ops().responseFields(response);
-        ClientTransaction tx = f.branch() == null ? null : clients.get(ClientKey.ofResponse(f));
-        if (tx instanceof InviteClientTransaction<?, ?> ict) {
-            ((InviteClientTransaction<Q, S>) ict).on(TransactionEvent.response(response));
-        } else if (tx instanceof NonInviteClientTransaction<?, ?> nict) {
-            ((NonInviteClientTransaction<Q, S>) nict).on(TransactionEvent.response(response));
+        ClientEntry<S> entry = f.branch() == null ? null : clients.get(ClientKey.ofResponse(f));
+        if (entry != null) {
+            entry.onResponse().accept(response);
         } else {
             // RFC 6026 §8.9 (updating RFC 3261 §18.1.2): a response that matches no client
             // transaction is silently dropped.

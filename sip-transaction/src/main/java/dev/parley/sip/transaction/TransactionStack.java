@@ -139,6 +139,12 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         if (from.reliable()) {
             return from;
         }
+        InetSocketAddress source = from.address();
+        if (top.received().isEmpty() && !top.hasRport() && top.port() == source.getPort()
+                && top.host().equals(source.getAddress().getHostAddress())) {
+            // Sent-by is the packet's source: the common case needs no address parsing.
+            return from;
+        }
         String host = top.received().orElse(top.host());
         int port = top.rport().isPresent() ? top.rport().getAsInt() : top.port() > 0 ? top.port() : 5060;
         java.net.InetAddress address = IpLiteral.parse(host);

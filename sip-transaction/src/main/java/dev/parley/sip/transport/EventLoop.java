@@ -67,8 +67,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
                 wheel.runDue();
             } catch (IOException | RuntimeException e) {
                 // Nothing a peer sends may stop the loop.
-                failedCallbacks++;
-                LOG.log(Level.WARNING, "event loop iteration failed", e);
+                failed("event loop iteration failed", e);
             }
         }
         try {
@@ -87,10 +86,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         try {
             handler.accept(key);
         } catch (RuntimeException e) {
-            failedCallbacks++;
-            if (failedCallbacks == 1 || Long.bitCount(failedCallbacks) == 1) {
-                LOG.log(Level.WARNING, "socket handler failed (" + failedCallbacks + " so far)", e);
-            }
+            failed("socket handler failed", e);
         }
     }
 
@@ -98,8 +94,15 @@ public final class EventLoop implements Scheduler, AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
-            failedCallbacks++;
-            LOG.log(Level.WARNING, "task failed", e);
+            failed("task failed", e);
+        }
+    }
+
+    /** Counts a failure; logs the 1st, 2nd, 4th, 8th... so that a flood cannot flood the log. */
+    private void failed(String what, Exception e) {
+        failedCallbacks++;
+        if (Long.bitCount(failedCallbacks) == 1) {
+            LOG.log(Level.WARNING, what + " (" + failedCallbacks + " failures so far)", e);
         }
     }
 

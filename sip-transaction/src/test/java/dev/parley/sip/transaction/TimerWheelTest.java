@@ -109,6 +109,7 @@ class TimerWheelTest {
         now = 1;
         wheel.runDue();
         assertEquals(List.of("after"), ran);
+        assertEquals(1, wheel.failedTasks());
     }
 
     @Test
