@@ -28,7 +28,7 @@ public record NameAddr(String displayName, Uri uri, Parameters params) {
 
     /** Parses a single value (From, To, one Route element...). */
     public static NameAddr parse(String text) {
-        return HeaderParsers.nameAddr(dev.parley.sip.message.internal.Cursor.of(text), false);
+        return NameAddrParser.nameAddr(dev.parley.sip.message.internal.Cursor.of(text), false);
     }
 
     /** RFC 3261 §19.3: the tag parameter of From and To. */

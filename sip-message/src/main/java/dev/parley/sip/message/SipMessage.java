@@ -5,6 +5,7 @@ import dev.parley.sip.message.internal.ByteSink;
 import dev.parley.sip.message.internal.Cursor;
 import dev.parley.sip.message.internal.HeaderTable;
 import dev.parley.sip.message.internal.ListSplitter;
+import dev.parley.sip.message.internal.WireWriter;
 import dev.parley.sip.message.internal.WireMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -220,7 +221,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         NameAddr f = from;
         if (f == null) {
             int i = required(HeaderTable.FROM);
-            f = HeaderParsers.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
+            f = NameAddrParser.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
             from = f;
         }
         return f;
@@ -236,7 +237,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return f.tag();
         }
         int i = required(HeaderTable.FROM);
-        return Optional.ofNullable(HeaderParsers.tag(cursor(w.valueStart(i), w.valueEnd(i))));
+        return Optional.ofNullable(NameAddrParser.tag(cursor(w.valueStart(i), w.valueEnd(i))));
     }
 
     /** The To tag, read like {@link #fromTag()}; empty outside a dialog. */
@@ -246,14 +247,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return t.tag();
         }
         int i = required(HeaderTable.TO);
-        return Optional.ofNullable(HeaderParsers.tag(cursor(w.valueStart(i), w.valueEnd(i))));
+        return Optional.ofNullable(NameAddrParser.tag(cursor(w.valueStart(i), w.valueEnd(i))));
     }
 
     public NameAddr to() {
         NameAddr t = to;
         if (t == null) {
             int i = required(HeaderTable.TO);
-            t = HeaderParsers.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
+            t = NameAddrParser.nameAddr(cursor(w.valueStart(i), w.valueEnd(i)), false);
             to = t;
         }
         return t;
@@ -289,7 +290,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public List<Contact> contacts() {
         return cached(View.CONTACTS, () -> {
             List<Contact> out = new ArrayList<>(2);
-            forEachElement(HeaderTable.CONTACT, Reason.BAD_NAME_ADDR, (s, e) -> out.add(HeaderParsers.contact(cursor(s, e))));
+            forEachElement(HeaderTable.CONTACT, Reason.BAD_NAME_ADDR, (s, e) -> out.add(NameAddrParser.contact(cursor(s, e))));
             return List.copyOf(out);
         });
     }
@@ -306,7 +307,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private List<NameAddr> nameAddrs(int id) {
         List<NameAddr> out = new ArrayList<>(4);
-        forEachElement(id, Reason.BAD_NAME_ADDR, (s, e) -> out.add(HeaderParsers.nameAddr(cursor(s, e), false)));
+        forEachElement(id, Reason.BAD_NAME_ADDR, (s, e) -> out.add(NameAddrParser.nameAddr(cursor(s, e), false)));
         return List.copyOf(out);
     }
 
@@ -349,12 +350,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** RFC 3515 §2.1: the Refer-To address (its URI may carry an escaped Replaces header). */
     public Optional<NameAddr> referTo() {
-        return single(HeaderNames.REFER_TO, c -> HeaderParsers.nameAddr(c, false));
+        return single(HeaderNames.REFER_TO, c -> NameAddrParser.nameAddr(c, false));
     }
 
     /** RFC 3892 §3: the Referred-By address. */
     public Optional<NameAddr> referredBy() {
-        return single(HeaderNames.REFERRED_BY, c -> HeaderParsers.nameAddr(c, false));
+        return single(HeaderNames.REFERRED_BY, c -> NameAddrParser.nameAddr(c, false));
     }
 
     /** RFC 3891 §6.1: the Replaces header. */
@@ -503,43 +504,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     abstract void writeStartLine(ByteSink out);
 
-    private static final byte[] COLON_SP = {':', ' '};
-
     private void write(ByteSink out, HeaderForm form) {
         writeStartLine(out);
         out.crlf();
-        boolean lengthWritten = false;
-        byte[] b = w.buf;
-        for (int i = 0; i < w.count; i++) {
-            int id = w.id(i);
-            if (id == HeaderTable.UNKNOWN) {
-                out.write(b, w.nameStart(i), w.nameEnd(i));
-            } else if (form == HeaderForm.COMPACT && HeaderTable.compactName(id) != null) {
-                out.ascii(HeaderTable.compactName(id));
-            } else {
-                out.write(HeaderTable.longNameBytes(id));
-            }
-            if (id == HeaderTable.CONTENT_LENGTH) {
-                out.write(COLON_SP);
-                // RFC 3261 §20.14: Content-Length is the body size in octets, whatever was received.
-                out.decimal(bodyLength());
-                lengthWritten = true;
-            } else if (w.valueStart(i) == w.valueEnd(i)) {
-                out.write((byte) ':');
-            } else {
-                out.write(COLON_SP);
-                out.unfolded(b, w.valueStart(i), w.valueEnd(i));
-            }
-            out.crlf();
-        }
-        if (!lengthWritten) {
-            out.write(HeaderTable.longNameBytes(HeaderTable.CONTENT_LENGTH));
-            out.write(COLON_SP);
-            out.decimal(bodyLength());
-            out.crlf();
-        }
-        out.crlf();
-        out.write(b, w.bodyStart, w.bodyEnd);
+        WireWriter.writeHeadersAndBody(w, out, form == HeaderForm.COMPACT);
     }
 
     /** The message as text (for logs and debugging); bodies are shown as UTF-8. */
