@@ -54,6 +54,8 @@ class RegistrationTest {
         var refresh = AuthParams.parseDigest(lastRegister(lab).header("Authorization").orElseThrow());
         assertEquals("00000002", refresh.get("nc"));
         assertEquals(RegistrationState.REGISTERED, line.registration().state());
+        assertEquals(List.of(RegistrationState.REGISTERING, RegistrationState.REGISTERED, RegistrationState.REGISTERED),
+                states(rec), "a refresh does not pass through REGISTERING");
 
         CompletableFuture<Void> closed = phone.closeAsync().toCompletableFuture();
         assertTrue(lab.runUntil(closed::isDone, 60_000));

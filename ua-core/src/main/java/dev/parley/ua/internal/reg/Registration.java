@@ -75,7 +75,10 @@ public final class Registration {
         if (!inFlight) {
             cancelTimer();
             retriesThisAttempt = 0;
-            change(RegistrationState.REGISTERING, 0, "registering", 0);
+            if (status.state() != RegistrationState.REGISTERED) {
+                // A refresh of a live binding is silent: the line stays REGISTERED while it runs.
+                change(RegistrationState.REGISTERING, 0, "registering", 0);
+            }
             send(expires);
         }
     }
