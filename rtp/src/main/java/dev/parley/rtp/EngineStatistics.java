@@ -10,13 +10,16 @@ package dev.parley.rtp;
  * @param sendFailures datagrams not sent: socket buffer full or I/O error
  * @param ticksSkipped ptime ticks skipped because a selector thread fell more than
  *     {@code TickSchedule.MAX_BEHIND} periods behind
+ * @param applicationErrors exceptions thrown by audio sources, sinks and listeners (each logged once
+ *     per stream; the stream carries on)
  */
 public record EngineStatistics(int streams, long packetsSent, long packetsReceived, long datagramsDropped,
-        long sendFailures, long ticksSkipped) {
+        long sendFailures, long ticksSkipped, long applicationErrors) {
 
     EngineStatistics plus(EngineStatistics o) {
         return new EngineStatistics(streams + o.streams, packetsSent + o.packetsSent,
                 packetsReceived + o.packetsReceived, datagramsDropped + o.datagramsDropped,
-                sendFailures + o.sendFailures, ticksSkipped + o.ticksSkipped);
+                sendFailures + o.sendFailures, ticksSkipped + o.ticksSkipped,
+                applicationErrors + o.applicationErrors);
     }
 }

@@ -90,7 +90,7 @@ public final class MediaEngine implements AutoCloseable {
 
     /** Totals over every open stream (one task per selector thread; waits for each). */
     public EngineStatistics statistics() {
-        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0);
+        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0, 0);
         for (SelectorLoop loop : loops) {
             CompletableFuture<EngineStatistics> part = new CompletableFuture<>();
             loop.post(() -> part.complete(loop.statisticsOnLoop()));

@@ -25,7 +25,10 @@ public final class MediaStream implements AutoCloseable {
     private SelectionKey rtpKey;
     private SelectionKey rtcpKey;
     private TickSchedule.Entry<MediaStream> ticks;
+    private static final System.Logger LOG = System.getLogger(MediaStream.class.getName());
+
     private long sendErrors;
+    private long applicationErrors;
     private long sendDropped;
     private volatile boolean closed;
 
@@ -84,7 +87,27 @@ public final class MediaStream implements AutoCloseable {
     }
 
     void tick(long due) {
-        session.tick(clock.nanoTime());
+        try {
+            session.tick(clock.nanoTime());
+        } catch (RuntimeException e) {
+            applicationError(e);
+        }
+    }
+
+    /** One datagram from the loop; application callbacks that throw do not reach the loop. */
+    void receive(ByteBuffer datagram, InetSocketAddress from, boolean rtcp) {
+        try {
+            session.receive(datagram, from, rtcp, clock.nanoTime());
+        } catch (RuntimeException e) {
+            applicationError(e);
+        }
+    }
+
+    /** An AudioSource, AudioSink or SessionListener threw: count it, log the first one. */
+    private void applicationError(RuntimeException e) {
+        if (applicationErrors++ == 0) {
+            LOG.log(System.Logger.Level.WARNING, "media stream callback failed on port " + pair.rtpPort(), e);
+        }
     }
 
     /**
@@ -115,7 +138,7 @@ public final class MediaStream implements AutoCloseable {
     EngineStatistics statisticsOnLoop() {
         SessionStatistics st = session.statistics();
         return new EngineStatistics(1, st.packetsSent(), st.packetsReceived(), st.droppedTotal(),
-                sendDropped + sendErrors, ticks == null ? 0 : ticks.skipped());
+                sendDropped + sendErrors, ticks == null ? 0 : ticks.skipped(), applicationErrors);
     }
 
     /** Datagrams the stream could not send: socket buffer full, or an I/O error. */

@@ -137,7 +137,7 @@ final class SelectorLoop implements Runnable {
                     break;
                 }
                 receiveBuffer.flip();
-                stream.session().receive(receiveBuffer, from, rtcp, clock.nanoTime());
+                stream.receive(receiveBuffer, from, rtcp);
             }
         }
     }
@@ -148,7 +148,7 @@ final class SelectorLoop implements Runnable {
 
     /** Totals of this loop's open streams; call on the loop thread. */
     EngineStatistics statisticsOnLoop() {
-        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0);
+        EngineStatistics total = new EngineStatistics(0, 0, 0, 0, 0, 0, 0);
         java.util.Set<MediaStream> seen = new java.util.HashSet<>();
         for (SelectionKey key : selector.keys()) {
             MediaStream stream = (MediaStream) key.attachment();

@@ -79,6 +79,20 @@ class MediaEngineTest {
     }
 
     @Test
+    void aThrowingAudioSource_isCountedAndTheStreamKeepsTicking() throws Exception {
+        int[] calls = {0};
+        try (MediaEngine engine = MediaEngine.start(config())) {
+            MediaStream s = engine.open(SessionOptions.defaults("t@test"), (pcm, n) -> {
+                calls[0]++;
+                throw new IllegalStateException("microphone gone");
+            }, AudioSink.discard(), new SessionListener() { });
+            s.configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(LOOPBACK, 9)));
+            await(() -> engine.statistics().applicationErrors() >= 5, "errors counted, ticks continue");
+            assertTrue(calls[0] >= 5);
+        }
+    }
+
+    @Test
     void closingTheEngine_stopsItsThreads() throws Exception {
         MediaEngine engine = MediaEngine.start(config());
         engine.open(SessionOptions.defaults("z@test"), AudioSource.silent(), AudioSink.discard(), new SessionListener() { });

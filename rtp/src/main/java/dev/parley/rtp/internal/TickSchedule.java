@@ -80,17 +80,16 @@ public final class TickSchedule<T> {
                 break;
             }
             heap.poll();
-            ticker.tick(e.item, e.due);
-            n++;
+            long due = e.due;
             e.due += e.period;
             if (now - e.due > MAX_BEHIND * e.period) {
                 long behind = (now - e.due) / e.period;
                 e.skipped += behind;
                 e.due += behind * e.period;
             }
-            if (!e.cancelled) {
-                heap.add(e);
-            }
+            heap.add(e); // rescheduled before the tick runs: a tick that throws does not stop it
+            n++;
+            ticker.tick(e.item, due);
         }
         return n;
     }

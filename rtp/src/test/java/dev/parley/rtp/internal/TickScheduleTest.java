@@ -51,6 +51,23 @@ class TickScheduleTest {
     }
 
     @Test
+    void aTickThatThrows_staysScheduled() {
+        TickSchedule<String> schedule = new TickSchedule<>();
+        schedule.add("a", 20 * MS, 20 * MS);
+        for (long t = 20; t <= 60; t += 20) {
+            long now = t * MS;
+            try {
+                schedule.runDue(now, (i, d) -> {
+                    throw new IllegalStateException("boom");
+                });
+            } catch (IllegalStateException expected) {
+                // the caller (the selector loop) counts it
+            }
+            assertEquals((t + 20) * MS - now, schedule.nanosUntilNext(now));
+        }
+    }
+
+    @Test
     void cancelledEntries_stopTicking_andLeaveTheHeap() {
         TickSchedule<String> schedule = new TickSchedule<>();
         TickSchedule.Entry<String> e = schedule.add("a", 20 * MS, 20 * MS);
