@@ -497,9 +497,31 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return count.length();
     }
 
-    /** Writes the wire bytes into {@code dst} at its position; fails if there is not room. */
+    /**
+     * Writes the wire bytes into {@code dst} from {@code offset}, without an intermediate copy.
+     *
+     * @return the number of bytes written
+     * @throws IndexOutOfBoundsException if they do not fit (nothing is written then)
+     */
+    public int encodeTo(byte[] dst, int offset, HeaderForm form) {
+        int length = encodedLength(form);
+        java.util.Objects.checkFromIndexSize(offset, length, dst.length);
+        write(new ByteSink(dst, offset), form);
+        return length;
+    }
+
+    /** Writes the wire bytes at the buffer's position and advances it; fails if there is not room. */
     public void writeTo(ByteBuffer dst, HeaderForm form) {
-        dst.put(toBytes(form));
+        if (dst.hasArray() && !dst.isReadOnly()) {
+            int length = encodedLength(form);
+            if (dst.remaining() < length) {
+                throw new java.nio.BufferOverflowException();
+            }
+            write(new ByteSink(dst.array(), dst.arrayOffset() + dst.position()), form);
+            dst.position(dst.position() + length);
+        } else {
+            dst.put(toBytes(form));
+        }
     }
 
     abstract void writeStartLine(ByteSink out);

@@ -158,4 +158,19 @@ class SipParserTest {
         assertEquals("carol", ((SipUri) edited.to().uri()).user());
         assertEquals(req.from(), edited.from());
     }
+
+    @Test
+    void encodeToAndWriteToProduceTheSameBytesAsToBytes() {
+        SipMessage m = parse(INVITE);
+        byte[] expected = m.toBytes(HeaderForm.COMPACT);
+        byte[] dst = new byte[expected.length + 10];
+        assertEquals(expected.length, m.encodeTo(dst, 5, HeaderForm.COMPACT));
+        assertEquals(new String(expected, StandardCharsets.UTF_8), new String(dst, 5, expected.length, StandardCharsets.UTF_8));
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(expected.length + 3).position(3);
+        m.writeTo(buf, HeaderForm.COMPACT);
+        assertEquals(expected.length + 3, buf.position());
+        assertThrows(IndexOutOfBoundsException.class, () -> m.encodeTo(new byte[10], 0, HeaderForm.LONG));
+        assertTrue(new String(expected, StandardCharsets.UTF_8).contains("\r\nv: SIP/2.0/UDP"));
+        assertTrue(new String(m.toBytes(), StandardCharsets.UTF_8).contains("\r\nContent-Length: 4\r\n"));
+    }
 }

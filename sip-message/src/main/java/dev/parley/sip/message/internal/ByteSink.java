@@ -15,6 +15,12 @@ public final class ByteSink {
         this.out = out;
     }
 
+    /** A sink that writes into {@code out} starting at {@code offset}. */
+    public ByteSink(byte[] out, int offset) {
+        this.out = out;
+        this.n = offset;
+    }
+
     /** A sink that only counts. */
     public static ByteSink counter() {
         return new ByteSink(null);
