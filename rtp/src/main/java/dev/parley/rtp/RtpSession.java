@@ -205,7 +205,9 @@ public final class RtpSession {
         List<RtcpPacket> compound = new ArrayList<>(3);
         if (sent || bye && packetsSent > 0) {
             long elapsed = now - lastTickNanos;
-            int rtpNow = timestamp + (int) (elapsed / 1000 * config.codec().rtpClockRate() / 1_000_000);
+            // RFC 3550 §6.4.1: the RTP timestamp of the same instant as the NTP timestamp; the
+            // frame of the last tick carried timestamp − unitsPerFrame.
+            int rtpNow = timestamp - unitsPerFrame + (int) (elapsed / 1000 * config.codec().rtpClockRate() / 1_000_000);
             compound.add(new SenderReport(ssrc, clock.ntpTimestamp(now), rtpNow, (int) packetsSent,
                     (int) octetsSent, blocks));
         } else {

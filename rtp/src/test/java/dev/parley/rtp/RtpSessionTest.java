@@ -136,6 +136,12 @@ class RtpSessionTest {
         assertTrue(Math.abs(rtt - 60_000_000L) < 2_000_000L, "rtt " + rtt);
         VirtualNetwork.Datagram report = net.sentFrom(A, true).get(0);
         assertEquals(RtcpPacket.SR, report.bytes()[1] & 0xFF);
+        // RFC 3550 §6.4.1: the SR's RTP timestamp is that of the last frame sent in the same tick.
+        SenderReport sr = (SenderReport) RtcpParser.parseCompound(ByteBuffer.wrap(report.bytes()), 0,
+                report.bytes().length).get(0);
+        VirtualNetwork.Datagram lastRtp = net.sent.stream().filter(d -> !d.rtcp() && d.from().equals(A)
+                && d.at() <= report.at()).reduce((x, y) -> y).orElseThrow();
+        assertEquals(rtp(lastRtp).timestamp(), sr.rtpTimestamp());
         assertEquals(A.getPort() + 1, report.from().getPort());
         assertEquals(B.getPort() + 1, report.to().getPort());
     }
