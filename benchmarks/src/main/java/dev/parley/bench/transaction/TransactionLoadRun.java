@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class TransactionLoadRun {
 
     private static final Pattern COUNTER = Pattern.compile("(Successful call|Failed call)\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)");
+    /** SIPp's cumulative call rate on its final screen: the rate it actually achieved. */
+    private static final Pattern RATE = Pattern.compile("Call Rate\\s*\\|[^|]*\\|\\s*([0-9.]+) cps");
 
     private TransactionLoadRun() {
     }
@@ -48,8 +50,8 @@ public final class TransactionLoadRun {
             for (int rate : rates) {
                 probe.reset();
                 long[] result = runSipp(rate, seconds, uas.address().getPort());
-                System.out.printf("rate %5d calls/s: successful %7d, failed %5d, sipp exit %d; probe %s; uas sendDropped %d%n",
-                        rate, result[0], result[1], result[2], probe.summary(), uas.udp().sendDropped());
+                System.out.printf("rate %5d calls/s (achieved %.0f): successful %7d, failed %5d, sipp exit %d; probe %s; uas sendDropped %d%n",
+                        rate, result[3] / 1000.0, result[0], result[1], result[2], probe.summary(), uas.udp().sendDropped());
                 if (result[1] > 0 || result[2] != 0) {
                     break;
                 }
@@ -84,8 +86,13 @@ public final class TransactionLoadRun {
                 failed = Long.parseLong(m.group(2));
             }
         }
+        long achievedMilli = 0;
+        Matcher r = RATE.matcher(out);
+        while (r.find()) {
+            achievedMilli = Math.round(Double.parseDouble(r.group(1)) * 1000);
+        }
         new File(log.toString()).delete();
-        return new long[] {ok, failed, p.isAlive() ? -1 : p.exitValue()};
+        return new long[] {ok, failed, p.isAlive() ? -1 : p.exitValue(), achievedMilli};
     }
 
     private static int freePort() throws IOException {
