@@ -229,6 +229,37 @@ class CoreRoutingTest {
     }
 
     @Test
+    void reInvite_isAnsweredFromTheCallsOfferAnswerSession_sameOrigin_rfc3264_8() {
+        RawSip raw = new RawSip(lab.time, lab.sip, RAW);
+        bob.autoAnswer(true);
+        OfferAnswer peer = new OfferAnswer(LocalCapabilities.defaultAudio("77", "127.0.0.1", 40000), 1);
+        SipRequest invite = request(raw, "INVITE", "bob", null).toBuilder()
+                .body("application/sdp", peer.createOffer().toBytes()).build();
+        raw.send(invite, PHONE);
+        assertTrue(lab.runUntil(() -> !raw.responses.isEmpty(), 5_000));
+        SipResponse ok = raw.responses.get(0);
+        SessionDescription first = SessionDescription.parse(ok.body(), 0, ok.bodyLength());
+        peer.acceptAnswer(first);
+        raw.stack.layer().sendAck(SipRequest.builder("ACK", ok.contacts().get(0).address().uri())
+                .via(raw.stack.newVia(TransportKind.UDP)).maxForwards(70).from(invite.from()).to(ok.to())
+                .callId(invite.callId()).cseq(1, "ACK").build(), PHONE);
+        lab.time.advance(100);
+
+        SipRequest reInvite = SipRequest.builder("INVITE", ok.contacts().get(0).address().uri())
+                .via(raw.stack.newVia(TransportKind.UDP)).maxForwards(70).from(invite.from()).to(ok.to())
+                .callId(invite.callId()).cseq(2, "INVITE")
+                .body("application/sdp", peer.createOffer().toBytes()).build();
+        SipResponse reOk = sendAndWait(raw, reInvite);
+        assertEquals(200, reOk.statusCode());
+        SessionDescription second = SessionDescription.parse(reOk.body(), 0, reOk.bodyLength());
+        assertEquals(first.origin().sessionId(), second.origin().sessionId());
+        // RFC 3264 §8: an unchanged description keeps its version (a changed one would take the next).
+        assertTrue(second.sameContentAs(first));
+        assertEquals(first.origin().sessionVersion(), second.origin().sessionVersion());
+        assertEquals(CallState.CONNECTED, events.incoming.get(0).state());
+    }
+
+    @Test
     void forked2xx_secondDialogIsAckedAndByed_firstStaysUp() {
         ForkingUas uas = new ForkingUas(lab);
         Call call = bob.newCall("sip:fork@127.0.0.1:5999");

@@ -41,6 +41,8 @@ public final class CallImpl implements Call {
     private final CompletableFuture<CallEnd> ended = new CompletableFuture<>();
     volatile CallMedia media;
     Dialog dialog;
+    /** The call's one offer/answer session (RFC 3264 §8: later offers keep the o= line, version + 1). */
+    dev.parley.sdp.OfferAnswer offerAnswer;
     private DialogId registeredDialog;
     private OutgoingInvite outgoing;
     private IncomingInvite incoming;

@@ -48,7 +48,7 @@ final class InDialog {
                     .add("Retry-After", "1").build());
             return;
         }
-        OfferAnswer oa = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        OfferAnswer oa = call.offerAnswer;
         Optional<SessionDescription> offer = SdpSupport.body(request);
         SessionDescription answer;
         try {

@@ -61,6 +61,7 @@ final class IncomingInvite {
         }
         offerInInvite = offer.isPresent();
         offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        call.offerAnswer = offerAnswer;
         if (offerInInvite) {
             try {
                 localSdp = offerAnswer.answer(offer.get());

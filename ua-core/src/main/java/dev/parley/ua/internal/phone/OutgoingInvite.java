@@ -58,6 +58,7 @@ final class OutgoingInvite {
             return;
         }
         offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        call.offerAnswer = offerAnswer;
         SessionDescription offer = offerAnswer.createOffer();
         call.setState(CallState.CALLING);
         sendInvite(offer);
