@@ -16,7 +16,7 @@ public enum DropReason {
     SEQUENCE,
     /** A payload type that was not negotiated. */
     UNKNOWN_PAYLOAD_TYPE,
-    /** An audio payload holding more than one negotiated frame (ptime mismatch). */
+    /** An audio payload longer than one frame that is not a whole number of frames (≤ 6). */
     FRAME_SIZE,
     /** RFC 4733 §2.3: an event payload shorter than 4 bytes. */
     INVALID_EVENT,

@@ -18,6 +18,8 @@ final class RtpReceiver {
 
     /** Sources not heard for this long give their slot to a new one. */
     private static final long SOURCE_TIMEOUT_NANOS = 5_000_000_000L;
+    /** Frames one packet may carry when the peer's ptime is longer than ours (120 ms at 20 ms). */
+    private static final int MAX_FRAMES_PER_PACKET = 6;
     private static final System.Logger LOG = System.getLogger(RtpReceiver.class.getName());
 
     /** One remote source (RFC 3550 §8.2 source table entry). */
@@ -155,8 +157,13 @@ final class RtpReceiver {
                 events.onPacket(view.timestamp(), word, now, eventSink);
             }
         } else if (pt == config.payloadType()) {
-            if (config.codec().decodedLength(view.payloadLength()) > pcm.length) {
-                drop(DropReason.FRAME_SIZE); // longer than the negotiated ptime: not split
+            int frameBytes = config.codec().encodedLength(pcm.length);
+            int frames = view.payloadLength() / Math.max(1, frameBytes);
+            // Lenient: a peer sending a longer ptime than negotiated (RFC 4566 §6: a=ptime is a
+            // preference) gets its packet split into frames; anything else longer is dropped.
+            if (view.payloadLength() > frameBytes
+                    && (frames > MAX_FRAMES_PER_PACKET || frames * frameBytes != view.payloadLength())) {
+                drop(DropReason.FRAME_SIZE);
                 return;
             }
             if (!playingSet || playingSsrc != ssrc && now - playingLastHeard > 3 * config.ptimeNanos()) {
@@ -166,7 +173,16 @@ final class RtpReceiver {
             }
             if (playingSsrc == ssrc) {
                 playingLastHeard = now;
-                jitterBuffer.put(view.timestamp(), view.marker(), buf, view.payloadOffset(), view.payloadLength(), now);
+                if (view.payloadLength() <= frameBytes) {
+                    jitterBuffer.put(view.timestamp(), view.marker(), buf, view.payloadOffset(), view.payloadLength(),
+                            now);
+                } else {
+                    int units = config.codec().rtpTimestampsPerFrame(config.ptimeMillis());
+                    for (int i = 0; i < frames; i++) {
+                        jitterBuffer.put(view.timestamp() + i * units, view.marker() && i == 0, buf,
+                                view.payloadOffset() + i * frameBytes, frameBytes, now);
+                    }
+                }
             } else {
                 drop(DropReason.SSRC_CONFLICT);
             }

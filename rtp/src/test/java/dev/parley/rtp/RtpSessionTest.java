@@ -219,6 +219,27 @@ class RtpSessionTest {
         assertEquals(List.of("bye"), eventsAtB);
     }
 
+    @Test
+    void longerPtimeFromThePeer_isSplitIntoFrames_andRaggedPayloadsAreDropped() {
+        ByteBuffer buf = ByteBuffer.allocate(600);
+        RtpPacketWriter w = new RtpPacketWriter().payloadType(0).ssrc(77);
+        for (int i = 0; i < 20; i++) { // 40 ms packets: 320 bytes, timestamps 320 apart
+            buf.clear();
+            int n = w.sequenceNumber(i).timestamp(i * 320).marker(i == 0).write(buf, new byte[320], 0, 320);
+            net.inject(THIRD, B, java.util.Arrays.copyOf(buf.array(), n));
+            net.run(2, b);
+        }
+        buf.clear();
+        int n = w.sequenceNumber(20).timestamp(20 * 320).write(buf, new byte[250], 0, 250);
+        net.inject(THIRD, B, java.util.Arrays.copyOf(buf.array(), n));
+        net.run(10, b);
+        SessionStatistics s = b.statistics();
+        assertEquals(1, s.dropped().get(DropReason.FRAME_SIZE));
+        // 19 packets after probation, two frames each, nearly all played rather than concealed.
+        assertTrue(s.jitterBuffer().received() == 38, s.jitterBuffer().toString());
+        assertTrue(s.jitterBuffer().played() >= 36, s.jitterBuffer().toString());
+    }
+
     private static byte[] packetWithSsrc(int ssrc) {
         ByteBuffer buf = ByteBuffer.allocate(200);
         int n = new RtpPacketWriter().payloadType(0).ssrc(ssrc).sequenceNumber(1).timestamp(1).write(buf,
