@@ -52,6 +52,7 @@ final class RtpReceiver {
     private boolean playingSet;
     private long playingLastHeard;
     private boolean latched;
+    private boolean rtcpLatched;
     private long packetsReceived;
     private long rtcpReceived;
     private long roundTrip = -1;
@@ -82,6 +83,7 @@ final class RtpReceiver {
     /** A new remote address (re-INVITE): forget sources and latch again. */
     void remoteChanged() {
         latched = false;
+        rtcpLatched = false;
         java.util.Arrays.fill(sources, null);
         sourceCount = 0;
         playingSet = false;
@@ -97,7 +99,7 @@ final class RtpReceiver {
         int second = len >= 2 ? buf.get(off + 1) & 0xFF : 0;
         // RFC 5761 §4: a second octet of 192–223 is an RTCP packet type (RTP PTs 64–95 are not used).
         if (rtcpPort || (second >= 192 && second <= 223)) {
-            receiveRtcp(buf, off, len, now);
+            receiveRtcp(buf, off, len, from, rtcpPort, now);
         } else {
             receiveRtp(buf, off, len, from, now);
         }
@@ -225,7 +227,7 @@ final class RtpReceiver {
         return null;
     }
 
-    private void receiveRtcp(ByteBuffer buf, int off, int len, long now) {
+    private void receiveRtcp(ByteBuffer buf, int off, int len, InetSocketAddress from, boolean rtcpPort, long now) {
         List<RtcpPacket> packets;
         try {
             packets = RtcpParser.parseCompound(buf, off, len);
@@ -234,6 +236,10 @@ final class RtpReceiver {
             return;
         }
         rtcpReceived++;
+        if (options.latching() && rtcpPort && !rtcpLatched) {
+            rtcpLatched = true; // latching: reports go back where the peer's reports come from
+            session.latchRtcpTo(from);
+        }
         for (RtcpPacket p : packets) {
             if (p instanceof SenderReport sr) {
                 Source s = find(sr.ssrc());

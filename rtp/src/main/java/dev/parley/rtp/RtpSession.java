@@ -40,6 +40,7 @@ public final class RtpSession {
     private int samplesPerFrame;
     private int unitsPerFrame;
     private InetSocketAddress sendRtpTo;
+    private InetSocketAddress sendRtcpTo;
     private int ssrc;
     private int sequence;
     private int timestamp;
@@ -85,6 +86,7 @@ public final class RtpSession {
         }
         if (old == null || !java.util.Objects.equals(old.remoteRtp(), newConfig.remoteRtp())) {
             sendRtpTo = newConfig.remoteRtp();
+            sendRtcpTo = null;
             receiver.remoteChanged();
         }
         receiver.configure(newConfig, old);
@@ -195,7 +197,7 @@ public final class RtpSession {
 
     /** RFC 3550 §6.1: SR if we sent since the last report (else RR), SDES CNAME, optional BYE. */
     private void sendReport(long now, boolean bye) {
-        InetSocketAddress to = config.rtcpMux() ? sendRtpTo : config.remoteRtcp();
+        InetSocketAddress to = config.rtcpMux() ? sendRtpTo : sendRtcpTo != null ? sendRtcpTo : config.remoteRtcp();
         boolean sent = packetsSent != sentAtLastReport;
         sentAtLastReport = packetsSent;
         if (to == null) {
@@ -254,6 +256,11 @@ public final class RtpSession {
     }
 
     /** Latching: from now on media goes where it comes from. */
+    /** Latching: from now on RTCP goes where the peer's RTCP comes from. */
+    void latchRtcpTo(InetSocketAddress from) {
+        sendRtcpTo = from;
+    }
+
     void latchTo(InetSocketAddress from) {
         sendRtpTo = from;
         listener.onLatched(from);

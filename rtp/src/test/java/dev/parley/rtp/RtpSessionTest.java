@@ -188,6 +188,10 @@ class RtpSessionTest {
         c.sendTelephoneEvent(1, 40);
         net.run(5, a, c);
         assertTrue(net.sentFrom(THIRD, false).stream().allMatch(d -> d.to().equals(A)));
+        net.run(500, a, c); // RTCP: C latches to A's RTCP source after A's first report
+        List<VirtualNetwork.Datagram> reports = net.sentFrom(THIRD, true);
+        assertTrue(reports.size() >= 2);
+        assertEquals(new InetSocketAddress("127.0.0.1", A.getPort() + 1), reports.get(reports.size() - 1).to());
         // re-INVITE: A now sends to B
         a.configure(a.config().withRemote(B, null));
         int before = net.sentFrom(A, false).size();
