@@ -7,7 +7,8 @@ import java.net.InetSocketAddress;
  *
  * @param cname RFC 3550 §6.5.1 canonical name, sent in every compound RTCP packet
  * @param latching send to the address media arrives from (NAT traversal), and accept media from
- *     that address only, and send RTCP where the peer's RTCP comes from; re-latched when {@link RtpSession#configure} changes the remote address
+ *     that address only, and send RTCP where the peer's RTCP comes from; re-latched when
+ *     {@link RtpSession#configure} changes the remote address
  * @param localRtp the session's own RTP address (for RFC 3550 §8.2 loop detection); may be null
  * @param sessionBandwidthBitsPerSecond for the RTCP bandwidth, 5% of it (RFC 3550 §6.2)
  * @param rtcpMinIntervalNanos RFC 3550 §6.2: the minimum RTCP interval (5 s)
