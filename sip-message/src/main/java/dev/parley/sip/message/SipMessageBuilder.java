@@ -6,7 +6,6 @@ import dev.parley.sip.message.internal.HeaderTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Assembles a request or response, or edits a copy of one ({@code toBuilder()}). Header fields
@@ -297,6 +296,6 @@ public final class SipMessageBuilder<M extends SipMessage> {
 
     @Override
     public String toString() {
-        return (request ? method + " " + requestUri : status + " " + reason).toLowerCase(Locale.ROOT) + " builder";
+        return "builder of " + (request ? method + " " + requestUri : status + " " + reason);
     }
 }

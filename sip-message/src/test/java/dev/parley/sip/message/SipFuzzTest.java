@@ -49,8 +49,9 @@ class SipFuzzTest {
             }
             slowestNanos = Math.max(slowestNanos, System.nanoTime() - t0);
         }
-        // Not a benchmark: a hang detector. A 64 KiB input that took a second would mean superlinear work.
-        assertTrue(slowestNanos < 2_000_000_000L, "slowest input took " + slowestNanos / 1_000_000 + " ms");
+        // Not a benchmark: a hang detector. Linear work on an 80 KB input is well under a millisecond;
+        // seconds would mean superlinear work (the bound is loose so that a loaded CI machine passes).
+        assertTrue(slowestNanos < 5_000_000_000L, "slowest input took " + slowestNanos / 1_000_000 + " ms");
         assertTrue(valid > INPUTS / 100, "mutations too destructive: only " + valid + " valid inputs");
     }
 }
