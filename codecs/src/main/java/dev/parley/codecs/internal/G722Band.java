@@ -77,7 +77,11 @@ final class G722Band {
         wd2 >>= 7;
         int wd3 = sg0 == sg2 ? 128 : -128;
         int newA2 = add(add(wd2, wd3), leak(a2, 32512));
-        newA2 = Math.max(-12288, Math.min(12288, newA2));
+        if (newA2 > 12288) {
+            newA2 = 12288;
+        } else if (newA2 < -12288) {
+            newA2 = -12288;
+        }
 
         // UPPOL1: the first pole coefficient, kept within ±(15360 − a2).
         int newA1 = add(leak(a1, 32640), sg0 == sg1 ? 192 : -192);
@@ -148,6 +152,8 @@ final class G722Band {
     }
 
     static int sat16(int x) {
-        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, x));
+        // Overflow is rare, so a well-predicted branch keeps it off the critical path (a min/max
+        // pair would add two dependent operations to every step of the predictor's serial chain).
+        return (short) x == x ? x : (x >> 31) ^ 0x7FFF;
     }
 }
