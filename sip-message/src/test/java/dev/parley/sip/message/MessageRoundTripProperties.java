@@ -133,4 +133,39 @@ class MessageRoundTripProperties {
     Arbitrary<List<NameAddr>> routeLists() {
         return sipUris().map(u -> NameAddr.of(u.withParam("lr", null))).list().ofMaxSize(4);
     }
+
+    @Property(tries = 200)
+    void generatedResponse_survivesSerializeAndParse(
+            @ForAll("nameAddrs") NameAddr from, @ForAll("nameAddrs") NameAddr to,
+            @ForAll("viaLists") List<Via> vias, @ForAll("statusCodes") int status, @ForAll("reasons") String reason,
+            @ForAll("routeLists") List<NameAddr> recordRoutes, @ForAll byte[] body) {
+        SipMessageBuilder<SipResponse> b = SipResponse.builder(status, reason).from(from).to(to).callId("c@h")
+                .cseq(7, SipMethod.INVITE);
+        for (int i = vias.size() - 1; i >= 0; i--) {
+            b.via(vias.get(i));
+        }
+        recordRoutes.forEach(b::recordRoute);
+        SipResponse built = b.body("application/sdp", body).build();
+        for (HeaderForm form : HeaderForm.values()) {
+            SipResponse parsed = (SipResponse) new SipParser().parse(built.toBytes(form)).validate();
+            assertEquals(status, parsed.statusCode());
+            assertEquals(reason, parsed.reasonPhrase());
+            assertEquals(vias, parsed.vias());
+            assertEquals(recordRoutes, parsed.recordRoutes());
+            assertEquals(to.tag(), parsed.toTag());
+            assertArrayEquals(body, parsed.body());
+            Semantics.assertSameMessage(built, parsed);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> statusCodes() {
+        return Arbitraries.integers().between(100, 699);
+    }
+
+    @Provide
+    Arbitrary<String> reasons() {
+        return Arbitraries.strings().withChars("Ok Ringing-é中	!").ofMaxLength(20)
+                .filter(r -> r.equals(r.strip()) && !r.startsWith("\t"));
+    }
 }
