@@ -173,4 +173,16 @@ class SipParserTest {
         assertTrue(new String(expected, StandardCharsets.UTF_8).contains("\r\nv: SIP/2.0/UDP"));
         assertTrue(new String(m.toBytes(), StandardCharsets.UTF_8).contains("\r\nContent-Length: 4\r\n"));
     }
+
+    @Test
+    void messageDeepInsideALargeBufferIsIndexedRelativeToItsStart() {
+        byte[] msg = INVITE.getBytes(StandardCharsets.UTF_8);
+        int off = (1 << 24) + 3;
+        byte[] big = new byte[off + msg.length + 5];
+        System.arraycopy(msg, 0, big, off, msg.length);
+        SipMessage m = new SipParser().parse(big, off, msg.length).validate();
+        assertEquals("a84b4c76e66710@pc33.atlanta.example.com", m.callId());
+        assertEquals("X-Unknown", m.headers().get(8).name());
+        assertEquals(new String(parse(INVITE).toBytes(), StandardCharsets.UTF_8), new String(m.toBytes(), StandardCharsets.UTF_8));
+    }
 }

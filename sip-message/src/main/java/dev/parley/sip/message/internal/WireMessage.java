@@ -6,9 +6,9 @@ import dev.parley.sip.message.SipParseException;
  * The zero-copy face of a message: the buffer it was read from plus offsets of its start line,
  * its header fields and its body. Nothing is decoded here; typed values are made on demand.
  *
- * <p>Header field {@code i} occupies three ints of {@link #index}: the name start with the
- * {@link HeaderTable} id in its top 8 bits (so offsets stay below 16 MiB, see {@link
- * dev.parley.sip.message.ParserLimits}), the value start and the value end (value trimmed of
+ * <p>Header field {@code i} occupies three ints of {@link #index}: the name's offset from the
+ * message start with the {@link HeaderTable} id in its top 8 bits (so messages stay below
+ * 16 MiB, see {@link dev.parley.sip.message.ParserLimits}), the value start and the value end (value trimmed of
  * surrounding whitespace; a folded value still contains its CRLF and leading whitespace). The
  * name's end is found again by scanning its token characters.
  */
@@ -51,11 +51,11 @@ public final class WireMessage {
     }
 
     public int nameStart(int i) {
-        return index[3 * i] & 0xFFFFFF;
+        return start + (index[3 * i] & 0xFFFFFF);
     }
 
     public int nameEnd(int i) {
-        int s = index[3 * i] & 0xFFFFFF;
+        int s = start + (index[3 * i] & 0xFFFFFF);
         int e = s;
         while (Chars.is(buf[e], Chars.TOKEN)) {
             e++;
@@ -80,7 +80,7 @@ public final class WireMessage {
             index = java.util.Arrays.copyOf(index, index.length * 2);
         }
         int k = 3 * count++;
-        index[k] = nameStart | (id << 24);
+        index[k] = (nameStart - start) | (id << 24);
         index[k + 1] = valueStart;
         index[k + 2] = valueEnd;
     }
