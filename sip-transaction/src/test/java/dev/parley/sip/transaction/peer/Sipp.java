@@ -22,12 +22,33 @@ final class Sipp {
     private Sipp() {
     }
 
+    /** Why the one install attempt failed, so that later tests do not try again. */
+    private static String installFailure;
+
     /** The sipp binary; installs sip-tester if missing. Fails under CI=true, aborts loudly elsewhere. */
-    static String binary() {
+    static synchronized String binary() {
         String found = which();
         if (found != null) {
             return found;
         }
+        if (installFailure == null) {
+            installFailure = install();
+        }
+        found = which();
+        if (found != null) {
+            return found;
+        }
+        String why = installFailure;
+        if ("true".equals(System.getenv("CI"))) {
+            fail("SIPp interop test cannot run: sipp is missing and " + why);
+        }
+        Assumptions.abort("SKIPPING SIPp interop test: sipp is not installed and " + why
+                + ". Install the Debian package sip-tester to run it (under CI=true this is a failure).");
+        return null;
+    }
+
+    /** Runs apt-get install -y sip-tester once (bounded by timeout(1)); returns what happened. */
+    private static String install() {
         String why;
         try {
             Process p = new ProcessBuilder("timeout", "600", "apt-get", "install", "-y", "sip-tester")
@@ -36,7 +57,6 @@ final class Sipp {
             if (!done) {
                 p.destroyForcibly();
             }
-            found = which();
             why = "apt-get install -y sip-tester " + (done ? "exited " + p.exitValue() : "timed out")
                     + " (see target/sipp-install.log)";
         } catch (IOException e) {
@@ -45,15 +65,7 @@ final class Sipp {
             Thread.currentThread().interrupt();
             why = "interrupted while installing sip-tester";
         }
-        if (found != null) {
-            return found;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("SIPp interop test cannot run: sipp is missing and " + why);
-        }
-        Assumptions.abort("SKIPPING SIPp interop test: sipp is not installed and " + why
-                + ". Install the Debian package sip-tester to run it (under CI=true this is a failure).");
-        return null;
+        return why;
     }
 
     private static String which() {
