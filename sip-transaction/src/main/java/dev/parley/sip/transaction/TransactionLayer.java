@@ -24,7 +24,7 @@ public final class TransactionLayer<Q, S> {
     private long rejectedRequests;
 
     /** A client transaction with its dispatch of matched responses. */
-    private record ClientEntry<S>(ClientTransaction tx, java.util.function.Consumer<S> onResponse) {
+    private record ClientEntry<S>(ClientTransaction tx, java.util.function.Consumer<S> onResponse, Runnable onTransportError) {
     }
 
     /** A server transaction with its dispatch and the To tag needed by RFC 2543 matching. */
@@ -64,12 +64,14 @@ public final class TransactionLayer<Q, S> {
         Runnable remove = () -> clients.remove(key);
         if ("INVITE".equals(f.method())) {
             InviteClientTransaction<Q, S> tx = new InviteClientTransaction<>(ctx, request, to, listener, remove);
-            clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r))));
+            clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r)),
+                    () -> tx.on(TransactionEvent.of(TransactionEvent.Kind.TRANSPORT_ERROR))));
             tx.start();
             return tx;
         }
         NonInviteClientTransaction<Q, S> tx = new NonInviteClientTransaction<>(ctx, request, f.method(), to, listener, remove);
-        clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r))));
+        clients.put(key, new ClientEntry<>(tx, r -> tx.on(TransactionEvent.response(r)),
+                () -> tx.on(TransactionEvent.of(TransactionEvent.Kind.TRANSPORT_ERROR))));
         tx.start();
         return tx;
     }
@@ -95,6 +97,20 @@ public final class TransactionLayer<Q, S> {
             // transaction is silently dropped.
             strayResponses++;
         }
+    }
+
+    /**
+     * The transport could not reach {@code peer} (e.g. a TCP connection was refused after the send
+     * was queued): every client transaction sending to it gets its transport error (§17.1.4).
+     */
+    public void transportFailed(Endpoint peer) {
+        java.util.List<Runnable> affected = new java.util.ArrayList<>();
+        for (ClientEntry<S> e : clients.values()) {
+            if (e.tx().peer().equals(peer)) {
+                affected.add(e.onTransportError());
+            }
+        }
+        affected.forEach(Runnable::run);
     }
 
     /** A request from the transport; {@code from} is where its responses go (§18.2.2). */

@@ -83,6 +83,11 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         return layer.sendRequest(request, to, listener);
     }
 
+    /** The transport could not reach {@code peer}: see {@link TransactionLayer#transportFailed}. */
+    public void transportFailed(Endpoint peer) {
+        layer.transportFailed(peer);
+    }
+
     /** A datagram from the UDP transport (RFC 3261 §18.3: one message per datagram). */
     public void receiveDatagram(byte[] buf, int off, int len, Endpoint from) {
         if (isKeepAlive(buf, off, len)) {

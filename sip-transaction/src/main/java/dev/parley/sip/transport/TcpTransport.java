@@ -41,6 +41,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private final Endpoint local;
     private final StreamLimits limits;
     private final StreamHandler handler;
+    private final Consumer<Endpoint> onConnectFailure;
     private final Map<InetSocketAddress, Connection> connections = new HashMap<>();
     private final ByteBuffer in = ByteBuffer.allocate(65_536);
     private long framingErrors;
@@ -56,6 +57,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         final TlsSession.Plaintext plaintext;
         final Consumer<ByteBuffer> records;
         SelectionKey key;
+        boolean established;
         int queued;
         long lastActivity;
 
@@ -97,10 +99,11 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     }
 
     private TcpTransport(EventLoop loop, TransportKind kind, SSLContext tls, ServerSocketChannel server, Endpoint local,
-                         StreamLimits limits, StreamHandler handler) {
+                         StreamLimits limits, StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
         this.loop = loop;
         this.kind = kind;
         this.tls = tls;
+        this.onConnectFailure = onConnectFailure;
         this.server = server;
         this.local = local;
         this.limits = limits;
@@ -109,7 +112,17 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
 
     /** Listens on {@code address} (port 0: ephemeral). Call from any thread but the loop's. */
     public static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, StreamHandler handler) {
-        return open(loop, address, limits, null, handler);
+        return open(loop, address, limits, null, handler, to -> { });
+    }
+
+    /**
+     * As {@link #open(EventLoop, InetSocketAddress, StreamLimits, StreamHandler)}; {@code onConnectFailure}
+     * hears (on the loop thread) of every outgoing connection that could not be established, so that
+     * the transactions waiting on it learn of the transport error (RFC 3261 §17.1.4).
+     */
+    public static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, StreamHandler handler,
+                                    Consumer<Endpoint> onConnectFailure) {
+        return open(loop, address, limits, null, handler, onConnectFailure);
     }
 
     /**
@@ -117,19 +130,19 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
      * for its certificate and to verify the peers it connects to.
      */
     public static TcpTransport openTls(EventLoop loop, InetSocketAddress address, StreamLimits limits, SSLContext context,
-                                       StreamHandler handler) {
-        return open(loop, address, limits, java.util.Objects.requireNonNull(context), handler);
+                                       StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
+        return open(loop, address, limits, java.util.Objects.requireNonNull(context), handler, onConnectFailure);
     }
 
     private static TcpTransport open(EventLoop loop, InetSocketAddress address, StreamLimits limits, SSLContext context,
-                                     StreamHandler handler) {
+                                     StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
         TransportKind kind = context == null ? TransportKind.TCP : TransportKind.TLS;
         try {
             ServerSocketChannel ch = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             ch.bind(address);
             TcpTransport t = new TcpTransport(loop, kind, context, ch, new Endpoint(kind, (InetSocketAddress) ch.getLocalAddress()),
-                    limits, handler);
+                    limits, handler, onConnectFailure);
             CompletableFuture<Void> ready = new CompletableFuture<>();
             if (!loop.execute(() -> {
                 try {
@@ -165,6 +178,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                 }
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
                 Connection c = new Connection(ch, remote, false);
+                c.established = true;
                 c.key = loop.register(ch, SelectionKey.OP_READ, k -> ready(c));
                 connections.put(remote, c);
             }
@@ -176,6 +190,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private void ready(Connection c) {
         try {
             if (c.key.isConnectable() && c.channel.finishConnect()) {
+                c.established = true;
                 if (c.session != null) {
                     // The client speaks first: the ClientHello, then any request that waited.
                     c.session.pump(c.plaintext, c.records);
@@ -235,6 +250,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                 boolean connected = ch.connect(to.address());
                 c = new Connection(ch, to.address(), true);
                 Connection conn = c;
+                c.established = connected;
                 c.key = loop.register(ch, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, k -> ready(conn));
                 connections.put(to.address(), c);
             } catch (IOException e) {
@@ -290,7 +306,11 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     }
 
     private void close(Connection c) {
-        connections.remove(c.remote.address(), c);
+        boolean removed = connections.remove(c.remote.address(), c);
+        if (removed && !c.established) {
+            // RFC 3261 §17.1.4: a connection that could not be opened is a transport error.
+            onConnectFailure.accept(c.remote);
+        }
         if (c.key != null) {
             c.key.cancel();
         }

@@ -72,12 +72,18 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
             }
         });
         InetSocketAddress bound = udp.local().address();
+        java.util.function.Consumer<dev.parley.sip.transport.Endpoint> unreachable = peer -> {
+            TransactionStack s = ready.getNow(null);
+            if (s != null) {
+                s.transportFailed(peer);
+            }
+        };
         TcpTransport tcp = TcpTransport.open(loop, bound, StreamLimits.DEFAULT, (message, from) -> {
             TransactionStack s = ready.getNow(null);
             if (s != null) {
                 s.receiveFramed(message, from);
             }
-        });
+        }, unreachable);
         StreamHandler framed = (message, from) -> {
             TransactionStack s = ready.getNow(null);
             if (s != null) {
@@ -85,7 +91,7 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
             }
         };
         TcpTransport tls = tlsContext == null ? null
-                : TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext, framed);
+                : TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext, framed, unreachable);
         TransportSet transports = new TransportSet().with(TransportKind.UDP, udp).with(TransportKind.TCP, tcp);
         if (tls != null) {
             transports.with(TransportKind.TLS, tls);

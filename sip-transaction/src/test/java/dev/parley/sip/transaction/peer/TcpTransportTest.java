@@ -110,6 +110,24 @@ class TcpTransportTest {
         }
     }
 
+    @Test
+    void refusedConnection_reachesTheTransactionAsTransportError() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = probe.getLocalPort();
+        }
+        try (SipNode<CallingUac> uac = SipNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 100,
+                (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            Endpoint target = new Endpoint(TransportKind.TCP, new InetSocketAddress("127.0.0.1", closedPort));
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            long start = System.nanoTime();
+            uac.loop().execute(() -> send(uac, target, 0, status));
+            // RFC 3261 §17.1.4 / §8.1.3.1: the TU learns of the failure at once (it acts as if 503), not after timer F.
+            assertEquals(503, status.get(10, TimeUnit.SECONDS));
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5000);
+        }
+    }
+
     private static void send(SipNode<CallingUac> uac, Endpoint target, int padding, CompletableFuture<Integer> status) {
         SipUri uri = SipUri.of("uas", "127.0.0.1", target.address().getPort());
         SipRequest options = SipRequest.builder(SipMethod.OPTIONS, uri)
@@ -119,7 +137,7 @@ class TcpTransportTest {
                 .to(NameAddr.of(uri))
                 .callId(uac.stack().ops().newTag() + "@127.0.0.1")
                 .cseq(1, SipMethod.OPTIONS)
-                .add("X-Padding", "x".repeat(padding))
+                .add("X-Padding", "x".repeat(Math.max(1, padding)))
                 .build();
         uac.stack().sendRequest(options, target, new ClientTransaction.Listener<>() {
             @Override
@@ -130,6 +148,11 @@ class TcpTransportTest {
             @Override
             public void onTimeout() {
                 status.complete(408);
+            }
+
+            @Override
+            public void onTransportError() {
+                status.complete(503);
             }
         });
     }
