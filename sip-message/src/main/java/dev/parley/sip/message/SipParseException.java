@@ -11,6 +11,9 @@ import java.util.Optional;
  * {@link Reason} and a short excerpt of the input. When the start line and the header section
  * could be framed, {@link #salvaged()} gives the message as far as it went, so that a server can
  * still answer 400 from its Via, From, To, Call-ID and CSeq (RFC 3261 §16.3, RFC 4475 §3.1.2).
+ *
+ * <p>Like a parsed message, the error reads the input array: {@link #line()}, {@link #excerpt()},
+ * {@link #getMessage()} and the salvaged message must be used before that array is reused.
  */
 public final class SipParseException extends RuntimeException {
 
@@ -60,45 +63,31 @@ public final class SipParseException extends RuntimeException {
     private static final int EXCERPT = 40;
 
     private final Reason reason;
-    private final int offset;
-    private final int line;
-    private final String excerpt;
+    private final transient byte[] buf;
+    private final int start;
+    private final int end;
+    private final int pos;
     private final transient SipMessage salvaged;
+    private int line;
+    private String excerpt;
 
-    private SipParseException(Reason reason, int offset, int line, String excerpt, SipMessage salvaged) {
+    private SipParseException(Reason reason, byte[] buf, int start, int end, int pos, SipMessage salvaged) {
         super(null, null, false, false);
         this.reason = reason;
-        this.offset = offset;
-        this.line = line;
-        this.excerpt = excerpt;
+        this.buf = buf;
+        this.start = start;
+        this.end = end;
+        this.pos = pos;
         this.salvaged = salvaged;
     }
 
     /**
-     * Creates the error for the byte at {@code at} of a message that starts at {@code start};
-     * the line number and excerpt are computed here, so the happy path pays nothing for them.
+     * Creates the error for the byte at {@code at} of a message that starts at {@code start}.
+     * Only the position is recorded here; the line number and excerpt are computed when asked
+     * for, so that rejecting a flood of garbage costs one small object per packet.
      */
     public static SipParseException at(Reason reason, byte[] buf, int start, int end, int at) {
-        int pos = Math.max(start, Math.min(at, end));
-        int line = 1;
-        int lineStart = start;
-        for (int i = start; i < pos; i++) {
-            if (buf[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int excerptEnd = pos;
-        while (excerptEnd < end && excerptEnd - pos < EXCERPT && buf[excerptEnd] != '\r' && buf[excerptEnd] != '\n') {
-            excerptEnd++;
-        }
-        int excerptStart = Math.max(lineStart, pos - EXCERPT / 2);
-        StringBuilder sb = new StringBuilder(excerptEnd - excerptStart);
-        for (int i = excerptStart; i < excerptEnd; i++) {
-            int c = buf[i] & 0xff;
-            sb.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
-        }
-        return new SipParseException(reason, pos - start, line, sb.toString(), null);
+        return new SipParseException(reason, buf, start, end, Math.max(start, Math.min(at, end)), null);
     }
 
     /** Creates an error about a value that did not come from a buffer (a builder argument). */
@@ -109,14 +98,15 @@ public final class SipParseException extends RuntimeException {
 
     /** The same error, with the message as far as it could be framed attached. */
     public SipParseException withSalvaged(SipMessage message) {
-        return new SipParseException(reason, offset, line, excerpt, message);
+        return new SipParseException(reason, buf, start, end, pos, message);
     }
 
     /** Built on demand: a flood of bad packets should not pay for messages nobody reads. */
     @Override
     public String getMessage() {
-        return reason.description() + " at line " + line + ", offset " + offset
-                + (excerpt.isEmpty() ? "" : ": '" + excerpt + "'");
+        String ex = excerpt();
+        return reason.description() + " at line " + line() + ", offset " + offset()
+                + (ex.isEmpty() ? "" : ": '" + ex + "'");
     }
 
     /** Why the input was rejected. */
@@ -126,16 +116,42 @@ public final class SipParseException extends RuntimeException {
 
     /** Offset of the offending byte from the first byte of the message. */
     public int offset() {
-        return offset;
+        return pos - start;
     }
 
     /** 1-based line of the offending byte. */
     public int line() {
+        if (line == 0) {
+            int n = 1;
+            for (int i = start; i < pos; i++) {
+                if (buf[i] == '\n') {
+                    n++;
+                }
+            }
+            line = n;
+        }
         return line;
     }
 
     /** Up to 40 printable characters around the offending byte (others shown as '?'). */
     public String excerpt() {
+        if (excerpt == null) {
+            int lineStart = pos;
+            while (lineStart > start && buf[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            int excerptEnd = pos;
+            while (excerptEnd < end && excerptEnd - pos < EXCERPT && buf[excerptEnd] != '\r' && buf[excerptEnd] != '\n') {
+                excerptEnd++;
+            }
+            int excerptStart = Math.max(lineStart, pos - EXCERPT / 2);
+            StringBuilder sb = new StringBuilder(excerptEnd - excerptStart);
+            for (int i = excerptStart; i < excerptEnd; i++) {
+                int c = buf[i] & 0xff;
+                sb.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+            }
+            excerpt = sb.toString();
+        }
         return excerpt;
     }
 
