@@ -214,6 +214,15 @@ class RtpSessionTest {
     }
 
     @Test
+    void closeBeforeTheFirstTick_doesNotThrow_andSendsNothing() {
+        // RFC 3550 §6.6: a participant that never sent RTP owes no BYE; closing early is legal.
+        a.close(net.nanoTime());
+        net.run(10, a, b);
+        assertTrue(net.sent.stream().noneMatch(d -> d.from().equals(A)));
+        assertTrue(a.closed());
+    }
+
+    @Test
     void close_sendsBye_andStopsSending() {
         net.run(10, a, b);
         a.close(net.nanoTime());
