@@ -16,8 +16,9 @@ import java.util.concurrent.CompletionStage;
  * call.ended().thenAccept(end -> System.out.println("ended: " + end));
  * }</pre>
  *
- * <p>Part 2 adds {@code hold()}, {@code unhold()}, {@code sendDtmf(digits)},
- * {@code blindTransfer(target)}, {@code attendedTransfer(other)} and {@code redirect(target)}.
+ * <p>An established call can be put on hold and taken off it ({@link #hold()}, {@link #unhold()}:
+ * re-INVITE, RFC 3264 §8.4); a hold by the peer shows as {@link CallState#REMOTE_HOLD}. Not yet
+ * (issue 8): transfers, redirect, conference.
  */
 public interface Call {
 
@@ -74,6 +75,24 @@ public interface Call {
 
     /** Refuses an incoming call with {@code statusCode} (4xx–6xx, e.g. 486 Busy Here, 603 Decline). */
     CompletionStage<CallEnd> reject(int statusCode);
+
+    /**
+     * Puts an established call on hold (RFC 3264 §8.4): a re-INVITE offering {@code sendonly}, or
+     * {@code inactive} when the peer already holds us; the peer then sends us no RTP. Completes,
+     * in state {@link CallState#LOCAL_HOLD}, when the peer answered. A 491 (both sides re-INVITing
+     * at once) is retried after the RFC 3261 §14.1 wait. Fails with {@link RequestFailedException}
+     * if the peer refuses (the call stays as it was), {@link CallEndedException} if the call ends
+     * first, {@link IllegalStateException} if the call is not established or an unhold is under way.
+     * Completes at once if the call is already held by us.
+     */
+    CompletionStage<Call> hold();
+
+    /**
+     * Takes a call off our hold: a re-INVITE offering {@code sendrecv}; completes in state
+     * {@link CallState#CONNECTED} (or {@link CallState#REMOTE_HOLD} if the peer holds us). Fails
+     * like {@link #hold()}.
+     */
+    CompletionStage<Call> unhold();
 
     /**
      * Ends the call however far it got: BYE when established, CANCEL while an outgoing call rings,

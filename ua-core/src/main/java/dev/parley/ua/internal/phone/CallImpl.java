@@ -43,6 +43,12 @@ public final class CallImpl implements Call {
     Dialog dialog;
     /** The call's one offer/answer session (RFC 3264 §8: later offers keep the o= line, version + 1). */
     dev.parley.sdp.OfferAnswer offerAnswer;
+    /** The capabilities {@link #offerAnswer} was made with (hold offers derive from them). */
+    dev.parley.sdp.LocalCapabilities capabilities;
+    final HoldControl hold = new HoldControl(this);
+    /** RFC 3261 §13.3.1.4: our 2xx to the peer's last re-INVITE, resent until its ACK (CSeq number below). */
+    dev.parley.ua.internal.dialog.TwoXxRetransmitter reInviteAnswer;
+    long reInviteAnswerCseq;
     private DialogId registeredDialog;
     private OutgoingInvite outgoing;
     private IncomingInvite incoming;
@@ -102,6 +108,10 @@ public final class CallImpl implements Call {
         if (incoming != null) {
             incoming.stop(how);
         }
+        if (reInviteAnswer != null) {
+            reInviteAnswer.stop();
+        }
+        hold.stop(how);
         core.callEnded(this);
         line.callEnded(this);
         state = CallState.ENDED;
@@ -160,6 +170,11 @@ public final class CallImpl implements Call {
     }
 
     void onAck(SipRequest ack) {
+        if (reInviteAnswer != null && ack.cseq().number() == reInviteAnswerCseq) {
+            reInviteAnswer.acknowledged();
+            reInviteAnswer = null;
+            return;
+        }
         if (incoming != null) {
             incoming.onAck(ack);
         }
@@ -297,6 +312,28 @@ public final class CallImpl implements Call {
             }
         });
         return ended.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Call> hold() {
+        return changeHold(true);
+    }
+
+    @Override
+    public CompletionStage<Call> unhold() {
+        return changeHold(false);
+    }
+
+    private CompletionStage<Call> changeHold(boolean on) {
+        CompletableFuture<Call> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> hold.request(on, stage));
+        return stage.minimalCompletionStage();
+    }
+
+    /** RTP counters of this call's media, or empty before media was opened (for tests and diagnostics). */
+    public Optional<dev.parley.rtp.SessionStatistics> rtpStatistics() {
+        CallMedia m = media;
+        return m == null ? Optional.empty() : Optional.of(m.statistics());
     }
 
     @Override

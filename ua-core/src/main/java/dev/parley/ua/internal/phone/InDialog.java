@@ -15,6 +15,7 @@ import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
 import dev.parley.ua.internal.auth.Credentials;
 import dev.parley.ua.internal.auth.DigestChallenge;
+import dev.parley.ua.internal.dialog.TwoXxRetransmitter;
 import java.util.Optional;
 
 /** Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO. */
@@ -39,7 +40,8 @@ final class InDialog {
 
     /**
      * A re-INVITE (RFC 3261 §14.2): answer its offer and update the media (new address, codec or
-     * direction). Hold states and glare handling on our own re-INVITEs come with part 2.
+     * direction), and report whether the peer now holds us (RFC 3264 §8.4). While our own offer is
+     * outstanding the answer is 491 (RFC 3261 §14.2).
      */
     private static void reInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
         if (!call.state().isEstablished()) {
@@ -69,6 +71,20 @@ final class InDialog {
                 .body(SdpSupport.CONTENT_TYPE, answer.toBytes())
                 .build();
         tx.respond(ok);
+        if (call.reInviteAnswer != null) {
+            call.reInviteAnswer.stop();
+        }
+        // RFC 3261 §13.3.1.4: the UAS core resends its 2xx until the ACK; without one the dialog ends.
+        call.reInviteAnswerCseq = request.cseq().number();
+        call.reInviteAnswer = new TwoXxRetransmitter(call.core.scheduler(), call.core.settings().timers(), false,
+                () -> {
+                    if (!tx.respond(ok)) {
+                        call.core.stack().layer().sendStateless(ok, tx.peer());
+                    }
+                },
+                () -> bye(call, new CallEnd(EndCause.TIMEOUT, 408, "no ACK for our 2xx to a re-INVITE")));
+        // RFC 3264 §8.4: the peer's offer tells whether it holds us.
+        call.hold.onPeerOfferAnswered(oa.negotiated());
     }
 
     /** Sends BYE (RFC 3261 §15.1.1) and ends the call with {@code how} when any final response, or none, comes. */

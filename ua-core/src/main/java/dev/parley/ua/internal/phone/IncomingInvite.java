@@ -60,7 +60,7 @@ final class IncomingInvite {
             return;
         }
         offerInInvite = offer.isPresent();
-        offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        offerAnswer = SdpSupport.offerAnswer(call, call.media().localPort());
         call.offerAnswer = offerAnswer;
         if (offerInInvite) {
             try {

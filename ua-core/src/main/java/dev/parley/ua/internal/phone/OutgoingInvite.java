@@ -57,7 +57,7 @@ final class OutgoingInvite {
             call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 0, "cannot resolve " + target));
             return;
         }
-        offerAnswer = SdpSupport.offerAnswer(call.core, call.media().localPort());
+        offerAnswer = SdpSupport.offerAnswer(call, call.media().localPort());
         call.offerAnswer = offerAnswer;
         SessionDescription offer = offerAnswer.createOffer();
         call.setState(CallState.CALLING);

@@ -24,8 +24,9 @@ final class SdpSupport {
     private SdpSupport() {
     }
 
-    /** Offer/answer for one call: our codecs in preference order plus telephone-event, 20 ms, rtcp-mux. */
-    static OfferAnswer offerAnswer(PhoneCore core, int rtpPort) {
+    /** Offer/answer for one call (its capabilities kept in {@code call.capabilities}): our codecs in preference order plus telephone-event, 20 ms, rtcp-mux. */
+    static OfferAnswer offerAnswer(CallImpl call, int rtpPort) {
+        PhoneCore core = call.core;
         List<Codec> codecs = new ArrayList<>();
         for (AudioCodec c : core.settings().codecs()) {
             codecs.add(new Codec(c.encodingName(), c.rtpClockRate(), 1, c.staticPayloadType() >= 0 ? c.staticPayloadType()
@@ -36,6 +37,7 @@ final class SdpSupport {
                 CallMedia.PTIME_MILLIS, true, true);
         String sessionId = Long.toUnsignedString(core.settings().random().nextLong() >>> 2);
         LocalCapabilities caps = new LocalCapabilities("parley", sessionId, core.localHost(), List.of(audio));
+        call.capabilities = caps;
         return new OfferAnswer(caps, core.scheduler().now() / 1000 + 1);
     }
 
