@@ -34,30 +34,4 @@ public record Cadence(List<Integer> onOffMillis, boolean repeating) {
     public static Cadence once(int millis) {
         return new Cadence(List.of(millis), false);
     }
-
-    /** Whether the tone sounds {@code sample} samples after its start, at {@code sampleRate}. */
-    boolean isOn(long sample, int sampleRate) {
-        if (onOffMillis.isEmpty()) {
-            return true;
-        }
-        long ms = sample * 1000 / sampleRate;
-        long cycle = 0;
-        for (int d : onOffMillis) {
-            cycle += d;
-        }
-        if (repeating) {
-            ms %= cycle;
-        } else if (ms >= cycle) {
-            return false;
-        }
-        boolean on = true;
-        for (int d : onOffMillis) {
-            if (ms < d) {
-                return on;
-            }
-            ms -= d;
-            on = !on;
-        }
-        return false;
-    }
 }

@@ -10,10 +10,11 @@ import java.util.Objects;
 public final class ToneGenerator {
 
     private final Tone tone;
-    private final int sampleRate;
     private final double lowStep;
     private final double highStep;
     private final double amplitude;
+    private final long[] edges;        // cumulative on/off boundaries in samples; empty = always on
+    private final boolean repeating;
     private long sample;
 
     public ToneGenerator(Tone tone, int sampleRate) {
@@ -24,19 +25,49 @@ public final class ToneGenerator {
         if (2 * Math.max(tone.lowHz(), tone.highHz()) >= sampleRate) {
             throw new IllegalArgumentException("tone above the Nyquist frequency of " + sampleRate + " Hz");
         }
-        this.sampleRate = sampleRate;
         this.lowStep = 2 * Math.PI * tone.lowHz() / sampleRate;
         this.highStep = 2 * Math.PI * tone.highHz() / sampleRate;
         this.amplitude = tone.amplitude();
+        java.util.List<Integer> durations = tone.cadence().onOffMillis();
+        this.edges = new long[durations.size()];
+        long total = 0;
+        for (int i = 0; i < edges.length; i++) {
+            total += (long) durations.get(i) * sampleRate / 1000;
+            edges[i] = total;
+        }
+        this.repeating = tone.cadence().repeating();
+    }
+
+    /** Whether the tone sounds at sample {@code n}: inside an even-numbered (on) stretch of the cadence. */
+    private boolean isOn(long n) {
+        if (edges.length == 0) {
+            return true;
+        }
+        long cycle = edges[edges.length - 1];
+        if (cycle == 0) {
+            return false;
+        }
+        long t;
+        if (repeating) {
+            t = n % cycle;
+        } else if (n >= cycle) {
+            return false;
+        } else {
+            t = n;
+        }
+        int stretch = 0;
+        while (t >= edges[stretch]) {
+            stretch++;
+        }
+        return (stretch & 1) == 0;
     }
 
     /** Writes the next {@code samples} samples into {@code out[offset…]}. */
     public void generate(short[] out, int offset, int samples) {
         Objects.checkFromIndexSize(offset, samples, out.length);
-        Cadence cadence = tone.cadence();
         for (int i = 0; i < samples; i++) {
             long n = sample++;
-            if (!cadence.isOn(n, sampleRate)) {
+            if (!isOn(n)) {
                 out[offset + i] = 0;
                 continue;
             }
