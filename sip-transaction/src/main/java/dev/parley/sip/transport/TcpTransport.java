@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * SIP over TCP, or over TLS with the JDK {@link SSLEngine} (RFC 3261 §18, §26.3.1), on NIO, on the
@@ -42,61 +39,10 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private final StreamLimits limits;
     private final StreamHandler handler;
     private final Consumer<Endpoint> onConnectFailure;
-    private final Map<InetSocketAddress, Connection> connections = new HashMap<>();
+    private final Map<InetSocketAddress, StreamConnection> connections = new HashMap<>();
     private final ByteBuffer in = ByteBuffer.allocate(65_536);
     private long framingErrors;
     private long refused;
-
-    /** One TCP connection: framer for input, bounded queue for output. */
-    private final class Connection {
-        final SocketChannel channel;
-        final Endpoint remote;
-        final SipStreamFramer framer;
-        final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
-        final TlsSession session;
-        final TlsSession.Plaintext plaintext;
-        final Consumer<ByteBuffer> records;
-        SelectionKey key;
-        boolean established;
-        int queued;
-        long lastActivity;
-
-        Connection(SocketChannel channel, InetSocketAddress remote, boolean client) throws SSLException {
-            this.channel = channel;
-            this.remote = new Endpoint(kind, remote);
-            this.lastActivity = loop.now();
-            this.framer = new SipStreamFramer(limits.parser(), new SipStreamFramer.Listener() {
-                @Override
-                public void onMessage(dev.parley.sip.message.SipMessage message) {
-                    handler.onMessage(message, Connection.this.remote);
-                }
-
-                @Override
-                public void onPing() {
-                    // RFC 5626 §3.5.1: a double-CRLF ping is answered with a single CRLF pong.
-                    enqueue(Connection.this, PONG);
-                }
-            });
-            this.plaintext = (buf, off, len) -> framer.feed(buf, off, len);
-            this.records = b -> {
-                out.add(b);
-                queued += b.remaining();
-            };
-            if (tls == null) {
-                this.session = null;
-            } else {
-                SSLEngine engine = tls.createSSLEngine(remote.getAddress().getHostAddress(), remote.getPort());
-                engine.setUseClientMode(client);
-                if (client) {
-                    // RFC 5922 §7.2, loosely: the server's certificate must name the address we dialled.
-                    SSLParameters params = engine.getSSLParameters();
-                    params.setEndpointIdentificationAlgorithm("HTTPS");
-                    engine.setSSLParameters(params);
-                }
-                this.session = new TlsSession(engine);
-            }
-        }
-    }
 
     private TcpTransport(EventLoop loop, TransportKind kind, SSLContext tls, ServerSocketChannel server, Endpoint local,
                          StreamLimits limits, StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
@@ -108,6 +54,13 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         this.local = local;
         this.limits = limits;
         this.handler = handler;
+    }
+
+    private StreamConnection newConnection(SocketChannel ch, InetSocketAddress remote, boolean client) throws SSLException {
+        TlsSession session = tls == null ? null : TlsSession.open(tls, remote, client);
+        return new StreamConnection(ch, new Endpoint(kind, remote), loop.now(), limits, session, handler,
+                // RFC 5626 §3.5.1: a double-CRLF ping is answered with a single CRLF pong.
+                c -> enqueue(c, PONG));
     }
 
     /** Listens on {@code address} (port 0: ephemeral). Call from any thread but the loop's. */
@@ -149,14 +102,14 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                     loop.register(ch, SelectionKey.OP_ACCEPT, k -> t.accept());
                     t.scheduleIdleSweep();
                     ready.complete(null);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     ready.completeExceptionally(e);
                 }
             })) {
                 ch.close();
                 throw new IllegalStateException("event loop is closed or busy");
             }
-            ready.join();
+            Waits.bounded(ready, "TCP listener registration");
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -177,7 +130,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                     continue;
                 }
                 InetSocketAddress remote = (InetSocketAddress) ch.getRemoteAddress();
-                Connection c = new Connection(ch, remote, false);
+                StreamConnection c = newConnection(ch, remote, false);
                 c.established = true;
                 c.key = loop.register(ch, SelectionKey.OP_READ, k -> ready(c));
                 connections.put(remote, c);
@@ -187,7 +140,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         }
     }
 
-    private void ready(Connection c) {
+    private void ready(StreamConnection c) {
         try {
             if (c.key.isConnectable() && c.channel.finishConnect()) {
                 c.established = true;
@@ -208,7 +161,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         }
     }
 
-    private void read(Connection c) throws IOException {
+    private void read(StreamConnection c) throws IOException {
         in.clear();
         int n = c.channel.read(in);
         if (n < 0) {
@@ -238,7 +191,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     /** Writes on the connection to {@code to}, opening one if none is open (loop thread only). */
     @Override
     public boolean send(byte[] message, Endpoint to) {
-        Connection c = connections.get(to.address());
+        StreamConnection c = connections.get(to.address());
         if (c == null) {
             if (connections.size() >= limits.maxConnections()) {
                 return false;
@@ -248,8 +201,8 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                         ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
                 ch.configureBlocking(false);
                 boolean connected = ch.connect(to.address());
-                c = new Connection(ch, to.address(), true);
-                Connection conn = c;
+                c = newConnection(ch, to.address(), true);
+                StreamConnection conn = c;
                 c.established = connected;
                 c.key = loop.register(ch, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, k -> ready(conn));
                 connections.put(to.address(), c);
@@ -260,7 +213,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         return enqueue(c, message);
     }
 
-    private boolean enqueue(Connection c, byte[] data) {
+    private boolean enqueue(StreamConnection c, byte[] data) {
         int waiting = c.queued + (c.session == null ? 0 : c.session.pendingBytes());
         if (waiting + data.length > limits.maxQueuedBytes()) {
             return false;
@@ -288,7 +241,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         return true;
     }
 
-    private void flush(Connection c) throws IOException {
+    private void flush(StreamConnection c) throws IOException {
         while (!c.out.isEmpty()) {
             ByteBuffer b = c.out.peek();
             int before = b.remaining();
@@ -305,7 +258,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         }
     }
 
-    private void close(Connection c) {
+    private void close(StreamConnection c) {
         boolean removed = connections.remove(c.remote.address(), c);
         if (removed && !c.established) {
             // RFC 3261 §17.1.4: a connection that could not be opened is a transport error.
@@ -324,8 +277,8 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private void scheduleIdleSweep() {
         loop.schedule(Math.max(1, limits.idleMillis() / 4), () -> {
             long now = loop.now();
-            List<Connection> idle = new ArrayList<>();
-            for (Connection c : connections.values()) {
+            List<StreamConnection> idle = new ArrayList<>();
+            for (StreamConnection c : connections.values()) {
                 if (now - c.lastActivity >= limits.idleMillis()) {
                     idle.add(c);
                 }
@@ -357,17 +310,18 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Runnable closeAll = () -> {
-            new ArrayList<>(connections.values()).forEach(this::close);
             try {
+                new ArrayList<>(connections.values()).forEach(this::close);
                 server.close();
-            } catch (IOException e) {
-                // Nothing to do: the socket is gone either way.
+            } catch (IOException | RuntimeException e) {
+                // Nothing to do: the sockets are gone either way.
+            } finally {
+                done.complete(null);
             }
-            done.complete(null);
         };
         if (loop.inLoop() || !loop.execute(closeAll)) {
             closeAll.run();
         }
-        done.join();
+        Waits.bounded(done, "TCP close");
     }
 }

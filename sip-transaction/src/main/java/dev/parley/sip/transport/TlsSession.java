@@ -1,12 +1,15 @@
 package dev.parley.sip.transport;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * One TLS connection's {@link SSLEngine} driven without blocking (RFC 3261 §26.3.1, TLS over a
@@ -30,6 +33,19 @@ final class TlsSession {
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private int pendingBytes;
     private boolean closed;
+
+    /** A session for a connection to or from {@code remote}; a client checks the server's certificate. */
+    static TlsSession open(SSLContext context, InetSocketAddress remote, boolean client) throws SSLException {
+        SSLEngine engine = context.createSSLEngine(remote.getAddress().getHostAddress(), remote.getPort());
+        engine.setUseClientMode(client);
+        if (client) {
+            // RFC 5922 §7.2, loosely: the server's certificate must name the address we dialled.
+            SSLParameters params = engine.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(params);
+        }
+        return new TlsSession(engine);
+    }
 
     TlsSession(SSLEngine engine) throws SSLException {
         this.engine = engine;

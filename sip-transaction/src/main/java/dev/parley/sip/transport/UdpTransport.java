@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * SIP over UDP (RFC 3261 §18) on NIO: one non-blocking socket, read and written on the
@@ -56,7 +55,7 @@ public final class UdpTransport implements ByteTransport, AutoCloseable {
                 try {
                     loop.register(ch, SelectionKey.OP_READ, key -> t.read(handler));
                     registered.complete(null);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     registered.completeExceptionally(e);
                 }
             });
@@ -64,15 +63,10 @@ public final class UdpTransport implements ByteTransport, AutoCloseable {
                 ch.close();
                 throw new IllegalStateException("event loop is closed or busy");
             }
-            registered.get();
+            Waits.bounded(registered, "UDP socket registration");
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new UncheckedIOException(new IOException(e.getCause()));
         }
     }
 

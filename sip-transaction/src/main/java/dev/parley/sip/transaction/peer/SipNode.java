@@ -99,12 +99,30 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
         T tu = tuFactory.apply(loop, bound);
         CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
         loop.execute(() -> {
-            TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
-                    new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
-            ready.complete(stack);
-            node.complete(new SipNode<>(loop, udp, tcp, tls, tu, stack));
+            try {
+                TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
+                        new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
+                ready.complete(stack);
+                node.complete(new SipNode<>(loop, udp, tcp, tls, tu, stack));
+            } catch (RuntimeException | Error e) {
+                node.completeExceptionally(e);
+            }
         });
-        return node.join();
+        try {
+            // Bounded: a loop that cannot start the stack must not hang the caller.
+            return node.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            tcp.close();
+            udp.close();
+            loop.close();
+            throw new IllegalStateException("node " + name + " did not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting node " + name, e);
+        }
     }
 
     public EventLoop loop() {
