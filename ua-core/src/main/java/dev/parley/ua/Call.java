@@ -94,6 +94,22 @@ public interface Call {
      */
     CompletionStage<Call> unhold();
 
+    /** How long each digit of {@link #sendDtmf(String)} lasts. */
+    int DEFAULT_DTMF_MILLIS = 100;
+
+    /**
+     * Sends DTMF digits ({@code 0-9 * # A-D}) as RFC 4733 telephone events in the RTP stream, one
+     * after the other, each lasting {@value #DEFAULT_DTMF_MILLIS} ms. Completes when the last digit
+     * has been handed to the media; fails with {@link IllegalStateException} when the call is not
+     * established, the peer did not negotiate telephone-event, or more than 64 digits are waiting.
+     *
+     * @throws IllegalArgumentException for a character that is not a DTMF digit
+     */
+    CompletionStage<Call> sendDtmf(String digits);
+
+    /** {@link #sendDtmf(String)} with each digit lasting {@code durationMillis} (40 to 5000). */
+    CompletionStage<Call> sendDtmf(String digits, int durationMillis);
+
     /**
      * Ends the call however far it got: BYE when established, CANCEL while an outgoing call rings,
      * 603 Decline for an unanswered incoming call. Completes when it has ended.

@@ -18,6 +18,13 @@ public interface MediaLeg extends AutoCloseable {
 
     SessionStatistics statistics();
 
+    /**
+     * RFC 4733: queues telephone event {@code event} (0-15 for DTMF) lasting {@code durationMillis};
+     * it goes out in the packet times after the one in progress. Ignored when no telephone-event
+     * payload type was negotiated or the session's small queue is full.
+     */
+    void sendTelephoneEvent(int event, int durationMillis);
+
     /** Sends RTCP BYE if media flowed, stops ticking and frees the ports. Idempotent. */
     @Override
     void close();

@@ -120,6 +120,11 @@ public final class UdpRuntime implements PhoneRuntime {
                 }
 
                 @Override
+                public void sendTelephoneEvent(int event, int durationMillis) {
+                    stream.sendTelephoneEvent(event, durationMillis);
+                }
+
+                @Override
                 public void close() {
                     stream.close();
                 }

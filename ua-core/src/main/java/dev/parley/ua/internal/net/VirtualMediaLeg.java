@@ -91,6 +91,13 @@ final class VirtualMediaLeg implements MediaLeg {
     }
 
     @Override
+    public void sendTelephoneEvent(int event, int durationMillis) {
+        if (!closed) {
+            session.sendTelephoneEvent(event, durationMillis);
+        }
+    }
+
+    @Override
     public SessionStatistics statistics() {
         return session.statistics();
     }

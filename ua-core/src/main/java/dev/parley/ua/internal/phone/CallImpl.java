@@ -46,6 +46,7 @@ public final class CallImpl implements Call {
     /** The capabilities {@link #offerAnswer} was made with (hold offers derive from them). */
     dev.parley.sdp.LocalCapabilities capabilities;
     final HoldControl hold = new HoldControl(this);
+    private final DtmfSender dtmfSender = new DtmfSender(this);
     /** RFC 3261 §13.3.1.4: our 2xx to the peer's last re-INVITE, resent until its ACK (CSeq number below). */
     dev.parley.ua.internal.dialog.TwoXxRetransmitter reInviteAnswer;
     long reInviteAnswerCseq;
@@ -112,6 +113,7 @@ public final class CallImpl implements Call {
             reInviteAnswer.stop();
         }
         hold.stop(how);
+        dtmfSender.stop(new CallEndedException(how));
         core.callEnded(this);
         line.callEnded(this);
         state = CallState.ENDED;
@@ -327,6 +329,26 @@ public final class CallImpl implements Call {
     private CompletionStage<Call> changeHold(boolean on) {
         CompletableFuture<Call> stage = new CompletableFuture<>();
         core.runtime().execute(() -> hold.request(on, stage));
+        return stage.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Call> sendDtmf(String digits) {
+        return sendDtmf(digits, DEFAULT_DTMF_MILLIS);
+    }
+
+    @Override
+    public CompletionStage<Call> sendDtmf(String digits, int durationMillis) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (DtmfSender.DIGITS.indexOf(Character.toUpperCase(digits.charAt(i))) < 0) {
+                throw new IllegalArgumentException("not a DTMF digit: '" + digits.charAt(i) + "' in " + digits);
+            }
+        }
+        if (durationMillis < 40 || durationMillis > 5000) {
+            throw new IllegalArgumentException("DTMF duration " + durationMillis + " ms: use 40 to 5000");
+        }
+        CompletableFuture<Call> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> dtmfSender.send(digits, durationMillis, stage));
         return stage.minimalCompletionStage();
     }
 

@@ -27,6 +27,7 @@ final class CallMedia {
     private volatile AudioSink sink;
     private volatile AudioCodec codec;
     private volatile boolean closed;
+    private volatile boolean telephoneEvents;
 
     CallMedia(PhoneCore core, String cname, IntConsumer onDtmf) {
         SessionListener listener = new SessionListener() {
@@ -68,11 +69,24 @@ final class CallMedia {
             return;
         }
         codec = audioCodec;
+        telephoneEvents = m.telephoneEventPayloadType() >= 0;
         InetSocketAddress rtp = new InetSocketAddress(m.remoteAddress(), m.remoteRtpPort());
         InetSocketAddress rtcp = new InetSocketAddress(m.remoteRtcpAddress(), m.remoteRtcpPort());
         // RFC 3264 §8.4: a peer that holds us (sendonly/inactive, or c=0.0.0.0) is not sent media.
         leg.configure(new MediaConfig(audioCodec, m.codec().payloadType(), m.telephoneEventPayloadType(),
                 rtp, rtcp, m.rtcpMux(), PTIME_MILLIS, m.sends() && !m.remoteHold(), m.receives()));
+    }
+
+    /** Whether the peer accepted RFC 4733 telephone-event in the exchange in force. */
+    boolean telephoneEvents() {
+        return telephoneEvents;
+    }
+
+    /** RFC 4733: sends one DTMF event (0-15) of {@code durationMillis}; see {@link MediaLeg#sendTelephoneEvent}. */
+    void sendTelephoneEvent(int event, int durationMillis) {
+        if (!closed) {
+            leg.sendTelephoneEvent(event, durationMillis);
+        }
     }
 
     private boolean readSource(short[] pcm, int samples) {

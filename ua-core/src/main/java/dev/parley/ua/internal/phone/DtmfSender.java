@@ -1,0 +1,89 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.sip.transaction.Timeout;
+import dev.parley.ua.Call;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends DTMF digits of one call as RFC 4733 telephone events, one digit at a time: each digit is
+ * handed to the RTP session when the one before has finished (its duration plus the three
+ * end packets of RFC 4733 §2.5.1.4 and a pause), so the session's small event queue never fills.
+ * Runs on the SIP thread; the queue of digits is bounded.
+ */
+final class DtmfSender {
+
+    /** Digits waiting at most; a longer backlog is refused. */
+    static final int MAX_QUEUED = 64;
+    static final String DIGITS = "0123456789*#ABCD";
+    /** RFC 4733 §2.5.1.4: three end packets follow the event; plus a pause before the next digit. */
+    private static final int GAP_MILLIS = 4 * CallMedia.PTIME_MILLIS + 40;
+
+    private final CallImpl call;
+    /** One digit to send; {@code stage} (or null) completes once it has been handed to RTP. */
+    private record Digit(int event, int durationMillis, CompletableFuture<Call> stage) {
+    }
+
+    private final ArrayDeque<Digit> queue = new ArrayDeque<>();
+    private Timeout next;
+
+    DtmfSender(CallImpl call) {
+        this.call = call;
+    }
+
+    /** Queues {@code digits}; {@code stage} completes when the last of them has been handed to RTP. */
+    void send(String digits, int durationMillis, CompletableFuture<Call> stage) {
+        if (!call.state().isEstablished()) {
+            call.core.events().fail(stage, new IllegalStateException("DTMF needs an established call; this one is "
+                    + call.state()));
+            return;
+        }
+        if (!call.media().telephoneEvents()) {
+            call.core.events().fail(stage, new IllegalStateException(
+                    "the peer did not negotiate telephone-event (RFC 4733)"));
+            return;
+        }
+        if (queue.size() + digits.length() > MAX_QUEUED) {
+            call.core.events().fail(stage, new IllegalStateException("more than " + MAX_QUEUED + " DTMF digits waiting"));
+            return;
+        }
+        if (digits.isEmpty()) {
+            call.completeStage(stage);
+            return;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            int code = DIGITS.indexOf(Character.toUpperCase(digits.charAt(i)));
+            queue.add(new Digit(code, durationMillis, i == digits.length() - 1 ? stage : null));
+        }
+        if (next == null) {
+            sendNext();
+        }
+    }
+
+    private void sendNext() {
+        next = null;
+        Digit digit = queue.poll();
+        if (digit == null) {
+            return;
+        }
+        call.media().sendTelephoneEvent(digit.event(), digit.durationMillis());
+        if (digit.stage() != null) {
+            call.completeStage(digit.stage());
+        }
+        next = call.core.scheduler().schedule(digit.durationMillis() + GAP_MILLIS, this::sendNext);
+    }
+
+    /** The call ended: digits not yet sent are dropped and their stages fail. */
+    void stop(RuntimeException why) {
+        if (next != null) {
+            next.cancel();
+            next = null;
+        }
+        for (Digit digit : queue) {
+            if (digit.stage() != null) {
+                call.core.events().fail(digit.stage(), why);
+            }
+        }
+        queue.clear();
+    }
+}
