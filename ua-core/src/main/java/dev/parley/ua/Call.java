@@ -18,7 +18,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>An established call can be put on hold and taken off it ({@link #hold()}, {@link #unhold()}:
  * re-INVITE, RFC 3264 §8.4); a hold by the peer shows as {@link CallState#REMOTE_HOLD}. Not yet
- * (issue 8): transfers, redirect, conference.
+ * (issue 8): SIP INFO DTMF, transfers, redirect, conference. DTMF digits are sent by RFC 4733 in
+ * the RTP stream ({@link #sendDtmf(String)}) and received ones reach {@link PhoneListener#onDtmf}.
  */
 public interface Call {
 
