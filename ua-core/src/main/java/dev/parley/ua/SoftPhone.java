@@ -167,6 +167,7 @@ public final class SoftPhone implements AutoCloseable {
         private int rtpMin = 16384;
         private int rtpMax = 32766;
         private int maxCalls = 32;
+        private boolean telephoneEvent = true;
         private RandomGenerator random;
         private String sipHost = "127.0.0.1";
         private int sipPort = 5060;
@@ -208,6 +209,15 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether our SDP offers RFC 4733 telephone-event (default true). Without it on either side,
+         * {@link Call#sendDtmf} sends SIP INFO {@code application/dtmf-relay} instead.
+         */
+        public Builder telephoneEvent(boolean value) {
+            this.telephoneEvent = value;
+            return this;
+        }
+
         /** Bound on simultaneous calls; further INVITEs are answered 486 Busy Here. */
         public Builder maxCalls(int value) {
             this.maxCalls = value;
@@ -245,7 +255,7 @@ public final class SoftPhone implements AutoCloseable {
 
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
-                    random != null ? random : new SecureRandom());
+                    telephoneEvent, random != null ? random : new SecureRandom());
             PhoneRuntime runtime;
             if (sipNetwork != null) {
                 runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork, sipHost, rtpMin, rtpMax,

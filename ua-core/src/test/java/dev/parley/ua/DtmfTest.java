@@ -31,7 +31,12 @@ class DtmfTest {
         final PhoneLine line;
 
         Phone(Lab lab, String user, AudioCodec codec) {
+            this(lab, user, codec, true);
+        }
+
+        Phone(Lab lab, String user, AudioCodec codec, boolean telephoneEvent) {
             SoftPhone phone = SoftPhone.builder()
+                    .telephoneEvent(telephoneEvent)
                     .inMemory(lab.sip, lab.media, lab.time)
                     .sipAddress("127.0.0.1", user.equals("alice") ? 5070 : 5080)
                     .random(new SplittableRandom(user.hashCode()))
@@ -94,6 +99,37 @@ class DtmfTest {
         assertTrue(lab.runUntil(() -> alice.dtmf.size() >= 4, 20_000), () -> "alice got " + alice.digits());
         lab.time.advance(1_000);
         assertEquals("#9*1", alice.digits());
+        alice.dtmf.forEach(e -> assertEquals(240, e.durationMillis(), e::toString));
+    }
+
+    @ParameterizedTest(name = "SIP loss {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0.0, 0.1})
+    void withoutTelephoneEvent_digitsGoBySipInfo_exactlyInOrder_bothWays(double loss) {
+        Lab lab = new Lab(44, loss);
+        Phone alice = new Phone(lab, "alice", Codecs.PCMU, false);
+        Phone bob = new Phone(lab, "bob", Codecs.PCMU);
+        List<String> infos = new ArrayList<>();
+        lab.sip.tap((at, from, to, payload, fate) -> {
+            String m = new String(payload, java.nio.charset.StandardCharsets.US_ASCII);
+            if (m.startsWith("INFO ")) {
+                infos.add(m);
+            }
+        });
+        Call[] c = connect(lab, alice, bob);
+
+        CompletableFuture<Call> sent = c[0].sendDtmf(ALL).toCompletableFuture();
+        assertTrue(lab.runUntil(sent::isDone, 120_000), () -> "bob got " + bob.digits());
+        assertTrue(!sent.isCompletedExceptionally());
+        lab.time.advance(1_000);
+        assertEquals(ALL, bob.digits(), "each digit exactly once, in order, though INFOs were lost and resent");
+        bob.dtmf.forEach(e -> assertEquals(Call.DEFAULT_DTMF_MILLIS, e.durationMillis(), e::toString));
+        assertTrue(infos.get(0).contains("Content-Type: application/dtmf-relay\r\n"), infos.get(0));
+        assertTrue(infos.get(0).endsWith("\r\n\r\nSignal=0\r\nDuration=100\r\n"), infos.get(0));
+
+        CompletableFuture<Call> back = c[1].sendDtmf("*7#", 240).toCompletableFuture();
+        assertTrue(lab.runUntil(back::isDone, 60_000));
+        lab.time.advance(1_000);
+        assertEquals("*7#", alice.digits());
         alice.dtmf.forEach(e -> assertEquals(240, e.durationMillis(), e::toString));
     }
 

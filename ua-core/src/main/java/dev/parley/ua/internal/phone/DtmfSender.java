@@ -6,10 +6,12 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends DTMF digits of one call as RFC 4733 telephone events, one digit at a time: each digit is
- * handed to the RTP session when the one before has finished (its duration plus the three
- * end packets of RFC 4733 §2.5.1.4 and a pause), so the session's small event queue never fills.
- * Runs on the SIP thread; the queue of digits is bounded.
+ * Sends DTMF digits of one call, one digit at a time. With RFC 4733 telephone-event negotiated,
+ * each digit is handed to the RTP session when the one before has finished (its duration plus the
+ * three end packets of RFC 4733 §2.5.1.4 and a pause), so the session's small event queue never
+ * fills; otherwise each digit is a SIP INFO ({@link DtmfRelay}) sent when the previous one was
+ * answered, so digits arrive in order even when INFOs are retransmitted. Runs on the SIP thread;
+ * the queue of digits is bounded.
  */
 final class DtmfSender {
 
@@ -26,6 +28,8 @@ final class DtmfSender {
 
     private final ArrayDeque<Digit> queue = new ArrayDeque<>();
     private Timeout next;
+    /** An INFO is waiting for its final response. */
+    private boolean sending;
 
     DtmfSender(CallImpl call) {
         this.call = call;
@@ -36,11 +40,6 @@ final class DtmfSender {
         if (!call.state().isEstablished()) {
             call.core.events().fail(stage, new IllegalStateException("DTMF needs an established call; this one is "
                     + call.state()));
-            return;
-        }
-        if (!call.media().telephoneEvents()) {
-            call.core.events().fail(stage, new IllegalStateException(
-                    "the peer did not negotiate telephone-event (RFC 4733)"));
             return;
         }
         if (queue.size() + digits.length() > MAX_QUEUED) {
@@ -55,7 +54,7 @@ final class DtmfSender {
             int code = DIGITS.indexOf(Character.toUpperCase(digits.charAt(i)));
             queue.add(new Digit(code, durationMillis, i == digits.length() - 1 ? stage : null));
         }
-        if (next == null) {
+        if (next == null && !sending) {
             sendNext();
         }
     }
@@ -66,11 +65,37 @@ final class DtmfSender {
         if (digit == null) {
             return;
         }
+        if (!call.media().telephoneEvents()) {
+            sending = true;
+            DtmfRelay.send(call, DIGITS.charAt(digit.event()), digit.durationMillis(), code -> infoAnswered(digit, code));
+            return;
+        }
         call.media().sendTelephoneEvent(digit.event(), digit.durationMillis());
         if (digit.stage() != null) {
             call.completeStage(digit.stage());
         }
         next = call.core.scheduler().schedule(digit.durationMillis() + GAP_MILLIS, this::sendNext);
+    }
+
+    private void infoAnswered(Digit digit, int code) {
+        sending = false;
+        if (call.state() == dev.parley.ua.CallState.ENDED) {
+            return;
+        }
+        if (code >= 300) {
+            // The peer refused a digit: the rest of that sendDtmf call is dropped and its stage fails.
+            RuntimeException failure = new dev.parley.ua.RequestFailedException(code, "INFO with DTMF refused");
+            Digit d = digit;
+            while (d.stage() == null && !queue.isEmpty()) {
+                d = queue.poll();
+            }
+            if (d.stage() != null) {
+                call.core.events().fail(d.stage(), failure);
+            }
+        } else if (digit.stage() != null) {
+            call.completeStage(digit.stage());
+        }
+        sendNext();
     }
 
     /** The call ended: digits not yet sent are dropped and their stages fail. */

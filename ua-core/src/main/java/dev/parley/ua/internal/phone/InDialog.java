@@ -32,10 +32,26 @@ final class InDialog {
                 call.finish(new CallEnd(EndCause.REMOTE_HANGUP, 0, "BYE"));
             }
             case "INVITE" -> reInvite(call, tx, request);
-            case "OPTIONS", "INFO" -> call.core.respond(tx, request, 200, "OK");
+            case "INFO" -> info(call, tx, request);
+            case "OPTIONS" -> call.core.respond(tx, request, 200, "OK");
             default -> tx.respond(call.core.stack().ops().responseFor(request, 405, "Method Not Allowed")
                     .toBuilder().add("Allow", PhoneCore.ALLOW).build());
         }
+    }
+
+    /** RFC 6086 §4.2: an INFO is answered 200; one with a DTMF body reports the digit, a bad one gets 400. */
+    private static void info(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        if (!DtmfRelay.isDtmf(request)) {
+            call.core.respond(tx, request, 200, "OK");
+            return;
+        }
+        Optional<dev.parley.ua.DtmfEvent> event = DtmfRelay.parse(request.body());
+        if (event.isEmpty()) {
+            call.core.respond(tx, request, 400, "Bad Request - no DTMF signal");
+            return;
+        }
+        call.core.respond(tx, request, 200, "OK");
+        call.core.events().fire(l -> l.onDtmf(call, event.get()));
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.random.RandomGenerator;
  * @param rtpMinPort  lowest RTP port
  * @param rtpMaxPort  highest RTP port
  * @param maxCalls    bound on simultaneous calls (and dialogs); more are answered 486 / refused
+ * @param telephoneEvent whether our SDP offers RFC 4733 telephone-event (else DTMF goes by SIP INFO)
  * @param random      source of tags, branches, Call-IDs, SSRCs and cnonces
  */
 public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCodec> codecs, int rtpMinPort,
-                            int rtpMaxPort, int maxCalls, RandomGenerator random) {
+                            int rtpMaxPort, int maxCalls, boolean telephoneEvent, RandomGenerator random) {
 
     public PhoneSettings {
         Objects.requireNonNull(userAgent, "userAgent");

@@ -32,7 +32,9 @@ final class SdpSupport {
             codecs.add(new Codec(c.encodingName(), c.rtpClockRate(), 1, c.staticPayloadType() >= 0 ? c.staticPayloadType()
                     : 96 + codecs.size(), null));
         }
-        codecs.add(Codec.TELEPHONE_EVENT);
+        if (core.settings().telephoneEvent()) {
+            codecs.add(Codec.TELEPHONE_EVENT);
+        }
         MediaCapability audio = new MediaCapability("audio", "RTP/AVP", rtpPort, codecs, Direction.SENDRECV,
                 CallMedia.PTIME_MILLIS, true, true);
         String sessionId = Long.toUnsignedString(core.settings().random().nextLong() >>> 2);
