@@ -18,8 +18,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>An established call can be put on hold and taken off it ({@link #hold()}, {@link #unhold()}:
  * re-INVITE, RFC 3264 §8.4); a hold by the peer shows as {@link CallState#REMOTE_HOLD}. Not yet
- * (issue 8): SIP INFO DTMF, transfers, redirect, conference. DTMF digits are sent by RFC 4733 in
- * the RTP stream ({@link #sendDtmf(String)}) and received ones reach {@link PhoneListener#onDtmf}.
+ * (issue 8): transfers, redirect, conference. DTMF digits are sent by RFC 4733 in the RTP stream
+ * ({@link #sendDtmf(String)}), or by SIP INFO {@code application/dtmf-relay} when the peer did not
+ * negotiate telephone-event; received ones, either way, reach {@link PhoneListener#onDtmf}.
  */
 public interface Call {
 
@@ -99,10 +100,14 @@ public interface Call {
     int DEFAULT_DTMF_MILLIS = 100;
 
     /**
-     * Sends DTMF digits ({@code 0-9 * # A-D}) as RFC 4733 telephone events in the RTP stream, one
-     * after the other, each lasting {@value #DEFAULT_DTMF_MILLIS} ms. Completes when the last digit
-     * has been handed to the media; fails with {@link IllegalStateException} when the call is not
-     * established, the peer did not negotiate telephone-event, or more than 64 digits are waiting.
+     * Sends DTMF digits ({@code 0-9 * # A-D}) one after the other, each lasting
+     * {@value #DEFAULT_DTMF_MILLIS} ms: as RFC 4733 telephone events in the RTP stream, or, when
+     * the peer did not negotiate telephone-event, as one SIP INFO {@code application/dtmf-relay}
+     * per digit. Completes when the last digit has been handed to the media (RFC 4733) or answered
+     * 2xx (INFO); fails with {@link RequestFailedException} if an INFO is refused, with
+     * {@link IllegalStateException} when the call is not established or more than 64 digits wait.
+     * While the peer holds us, RFC 4733 digits wait in the media (16 at most; later ones are
+     * dropped) and go out when it stops holding.
      *
      * @throws IllegalArgumentException for a character that is not a DTMF digit
      */
