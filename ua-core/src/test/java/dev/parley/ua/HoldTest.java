@@ -247,4 +247,26 @@ class HoldTest {
         lab.time.advance(10);
         assertTrue(late.isCompletedExceptionally());
     }
+
+    @org.junit.jupiter.api.Test
+    void holdNeverAnswered_timesOut_andEndsTheCallWithBye_rfc3261_14_1() throws Exception {
+        Lab lab = new Lab(35, 0);
+        Phone alice = new Phone(lab, "alice");
+        Phone bob = new Phone(lab, "bob");
+        Call[] c = connect(lab, alice, bob);
+        Call out = c[0];
+        // From now on nothing bob sends arrives: alice's re-INVITE gets no response at all.
+        lab.sip.filter((from, to, payload) -> from.address().getPort() == 5080
+                ? dev.parley.sip.transport.InMemoryNetwork.Fate.DROP : null);
+        CompletableFuture<Call> held = out.hold().toCompletableFuture();
+        lab.time.advance(31_000);
+        assertTrue(!held.isDone(), "still waiting before timer B (64*T1)");
+        assertTrue(lab.runUntil(held::isDone, 5_000));
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, held::get);
+        CallEnd end = ((CallEndedException) e.getCause()).end();
+        assertEquals(EndCause.TIMEOUT, end.cause());
+        assertEquals(408, end.statusCode());
+        assertEquals(CallState.ENDED, out.state());
+        assertTrue(lab.runUntil(() -> c[1].state() == CallState.ENDED, 5_000), "bob got the BYE");
+    }
 }
