@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Two phones on real UDP sockets on 127.0.0.1 (ephemeral ports), with their real threads. */
+/** Two phones on real UDP sockets on 127.0.0.1 (ephemeral ports), with their real threads: tones, DTMF, hold. */
 class LoopbackUdpTest {
 
     /** Completes once {@code samples} samples of audio have been received after the first loud frame. */
@@ -60,6 +60,8 @@ class LoopbackUdpTest {
     void callOverLoopbackUdp_g722ToneDetected_thenCloseLeavesNoThreadOrPort() throws Exception {
         List<String> before = parleyThreads();
         CompletableFuture<Call> incoming = new CompletableFuture<>();
+        StringBuilder digits = new StringBuilder();
+        CompletableFuture<String> fourDigits = new CompletableFuture<>();
         SoftPhone bob = SoftPhone.builder().sipAddress("127.0.0.1", 0).codecs(Codecs.G722)
                 .rtpPorts(40000, 40998)
                 .listener(new PhoneListener() {
@@ -67,6 +69,14 @@ class LoopbackUdpTest {
                     public void onIncomingCall(Call call) {
                         call.audioSource(AudioSources.tone(0.5, 1500));
                         incoming.complete(call);
+                    }
+
+                    @Override
+                    public void onDtmf(Call call, DtmfEvent event) {
+                        digits.append(event.digit()); // the event thread: one at a time
+                        if (digits.length() == 4) {
+                            fourDigits.complete(digits.toString());
+                        }
                     }
                 }).build();
         SoftPhone alice = SoftPhone.builder().sipAddress("127.0.0.1", 0).codecs(Codecs.G722)
@@ -93,6 +103,14 @@ class LoopbackUdpTest {
         assertTrue(Goertzel.relativePower(atBob, 0, 8000, 16000, 1000) > 0.3, "bob hears 1000 Hz");
         assertTrue(Goertzel.relativePower(atBob, 0, 8000, 16000, 1500) < 0.02, "and not himself");
         assertTrue(Goertzel.relativePower(atAlice, 0, 8000, 16000, 1500) > 0.3, "alice hears 1500 Hz");
+
+        // RFC 4733 events through the media engine's thread, then a hold round trip over UDP.
+        out.sendDtmf("159#").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals("159#", fourDigits.get(10, TimeUnit.SECONDS));
+        out.hold().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(CallState.LOCAL_HOLD, out.state());
+        out.unhold().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(CallState.CONNECTED, out.state());
 
         CallEnd end = out.hangUp().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(EndCause.LOCAL_HANGUP, end.cause());
