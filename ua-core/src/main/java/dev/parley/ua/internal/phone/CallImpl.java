@@ -339,14 +339,7 @@ public final class CallImpl implements Call {
 
     @Override
     public CompletionStage<Call> sendDtmf(String digits, int durationMillis) {
-        for (int i = 0; i < digits.length(); i++) {
-            if (DtmfSender.DIGITS.indexOf(Character.toUpperCase(digits.charAt(i))) < 0) {
-                throw new IllegalArgumentException("not a DTMF digit: '" + digits.charAt(i) + "' in " + digits);
-            }
-        }
-        if (durationMillis < 40 || durationMillis > 5000) {
-            throw new IllegalArgumentException("DTMF duration " + durationMillis + " ms: use 40 to 5000");
-        }
+        DtmfSender.check(digits, durationMillis);
         CompletableFuture<Call> stage = new CompletableFuture<>();
         core.runtime().execute(() -> dtmfSender.send(digits, durationMillis, stage));
         return stage.minimalCompletionStage();

@@ -35,6 +35,18 @@ final class DtmfSender {
         this.call = call;
     }
 
+    /** Refuses, before anything is queued, a character that is no DTMF digit or a duration out of 40-5000 ms. */
+    static void check(String digits, int durationMillis) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (DIGITS.indexOf(Character.toUpperCase(digits.charAt(i))) < 0) {
+                throw new IllegalArgumentException("not a DTMF digit: '" + digits.charAt(i) + "' in " + digits);
+            }
+        }
+        if (durationMillis < 40 || durationMillis > 5000) {
+            throw new IllegalArgumentException("DTMF duration " + durationMillis + " ms: use 40 to 5000");
+        }
+    }
+
     /** Queues {@code digits}; {@code stage} completes when the last of them has been handed to RTP. */
     void send(String digits, int durationMillis, CompletableFuture<Call> stage) {
         if (!call.state().isEstablished()) {
