@@ -17,6 +17,7 @@ final class CallCommand implements Subcommand {
     private final ArgParser parser = new ArgParser("call", PhoneOptions.with(
             CallMedia.PLAY, CallMedia.RECORD,
             OptionSpec.value("duration", "SECONDS", "hang up this long after the answer (default 5)"),
+            OptionSpec.value("dtmf", "DIGITS", "send these DTMF digits (0-9 * # A-D) after the answer (RFC 4733, or SIP INFO)"),
             OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)")));
 
     @Override
@@ -48,6 +49,9 @@ final class CallCommand implements Subcommand {
         String target = parsed.positional().get(0);
         int duration = parsed.intValue("duration", 5, 0, 86_400);
         int answerTimeout = parsed.intValue("answer-timeout", 60, 1, 3_600);
+        if (parsed.value("dtmf").isPresent() && !parsed.value("dtmf").get().matches("[0-9*#A-Da-d]{1,64}")) {
+            throw new UsageException("--dtmf takes 1 to 64 of 0-9 * # A-D, not '" + parsed.value("dtmf").get() + "'");
+        }
         CallMedia.checkFiles(parsed);
         try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> incoming.reject(486))) {
             if (session.registers() && !session.awaitRegistration()) {
@@ -76,6 +80,17 @@ final class CallCommand implements Subcommand {
                 return ExitCode.CALL_FAILED;
             }
             session.human.println("answered; codec " + call.codec().map(c -> c.encodingName()).orElse("?"));
+            if (parsed.value("dtmf").isPresent()) {
+                String digits = parsed.value("dtmf").get();
+                try {
+                    call.sendDtmf(digits).toCompletableFuture().get(PhoneSession.REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
+                    session.human.println("sent DTMF " + digits);
+                } catch (ExecutionException | TimeoutException e) {
+                    err.println("parley call: DTMF " + digits + " not sent: " + (e.getCause() == null ? e : e.getCause()));
+                    report(session, await(call.hangUp()));
+                    return ExitCode.CALL_FAILED;
+                }
+            }
             try {
                 CallEnd early = call.ended().toCompletableFuture().get(duration, TimeUnit.SECONDS);
                 report(session, early); // the other side hung up first: still a completed call

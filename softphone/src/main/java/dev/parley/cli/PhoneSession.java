@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.ua.Call;
+import dev.parley.ua.DtmfEvent;
 import dev.parley.ua.PhoneLine;
 import dev.parley.ua.PhoneListener;
 import dev.parley.ua.RegistrationState;
@@ -41,6 +42,11 @@ final class PhoneSession implements AutoCloseable {
             @Override
             public void onIncomingCall(Call call) {
                 onIncoming.accept(call);
+            }
+
+            @Override
+            public void onDtmf(Call call, DtmfEvent event) {
+                human.println("dtmf " + event.digit() + " (" + event.durationMillis() + " ms)");
             }
         };
         this.phone = PhoneOptions.phone(args, listener, out);

@@ -87,6 +87,20 @@ class CallListenCommandTest {
     }
 
     @Test
+    void dtmfDigits_reachTheListenerInOrder() throws Exception {
+        int port = freeUdpPort();
+        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
+                "--auto-answer", "--duration", "6");
+        Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--dtmf", "1234#",
+                "--duration", "1").get(40, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
+        assertTrue(caller.out().contains("sent DTMF 1234#"), caller.out());
+        Run callee = listener.get(40, TimeUnit.SECONDS);
+        List<String> digits = callee.out().lines().filter(l -> l.startsWith("dtmf ")).map(l -> l.substring(5, 6)).toList();
+        assertEquals(List.of("1", "2", "3", "4", "#"), digits, callee.out());
+    }
+
+    @Test
     void callToARejectingListener_failsWithTheStatus() throws Exception {
         int port = freeUdpPort();
         CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
@@ -107,6 +121,7 @@ class CallListenCommandTest {
         assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--auto-answer", "--reject", "486").get().code());
         assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--bind", "localhost").get().code());
         assertEquals(ExitCode.USAGE, start("register", "--user", "b").get().code());
+        assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--dtmf", "12x").get().code());
         Run badPlay = start("call", "sip:x@127.0.0.1", "--user", "a", "--play", dir.resolve("none.wav").toString()).get();
         assertEquals(ExitCode.USAGE, badPlay.code());
         assertTrue(badPlay.err().contains("--play: cannot read"), badPlay.err());
