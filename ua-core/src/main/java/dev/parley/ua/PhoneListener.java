@@ -36,6 +36,13 @@ public interface PhoneListener {
     default void onTransferProgress(Call call, TransferProgress progress) {
     }
 
+    /**
+     * A SIP message was sent or received, in wire order; only when the phone was built with
+     * {@link SoftPhone.Builder#traceSip(boolean) traceSip(true)}. For traces and ladders.
+     */
+    default void onSipPacket(SipPacket packet) {
+    }
+
     /** Something failed that no state change reports. */
     default void onError(PhoneError error) {
     }

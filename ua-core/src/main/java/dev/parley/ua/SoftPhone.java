@@ -167,6 +167,7 @@ public final class SoftPhone implements AutoCloseable {
         private int rtpMin = 16384;
         private int rtpMax = 32766;
         private int maxCalls = 32;
+        private boolean traceSip;
         private boolean telephoneEvent = true;
         private RandomGenerator random;
         private String sipHost = "127.0.0.1";
@@ -253,6 +254,15 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Reports every SIP datagram this phone sends or receives to
+         * {@link PhoneListener#onSipPacket} (default off: each one costs a copy and an event).
+         */
+        public Builder traceSip(boolean value) {
+            this.traceSip = value;
+            return this;
+        }
+
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
                     telephoneEvent, random != null ? random : new SecureRandom());
@@ -269,7 +279,8 @@ public final class SoftPhone implements AutoCloseable {
             }
             Events events = new Events(listener, runtime.events());
             try {
-                PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort));
+                PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort),
+                        traceSip);
                 return new SoftPhone(runtime, core);
             } catch (RuntimeException e) {
                 runtime.close(); // e.g. the SIP port is taken: leave no thread behind

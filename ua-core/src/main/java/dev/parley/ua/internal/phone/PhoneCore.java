@@ -14,6 +14,7 @@ import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.PhoneError;
+import dev.parley.ua.SipPacket;
 import dev.parley.ua.internal.dialog.DialogTable;
 import dev.parley.ua.internal.net.DatagramPort;
 import dev.parley.ua.internal.net.PhoneRuntime;
@@ -48,18 +49,33 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
     private final List<LineImpl> lines = new CopyOnWriteArrayList<>();
     private final List<CallImpl> calls = new CopyOnWriteArrayList<>();
 
-    public PhoneCore(PhoneRuntime runtime, PhoneSettings settings, Events events, Endpoint sipAddress) {
+    public PhoneCore(PhoneRuntime runtime, PhoneSettings settings, Events events, Endpoint sipAddress, boolean traceSip) {
         this.runtime = runtime;
         this.settings = settings;
         this.events = events;
         this.dialogs = new DialogTable<>(settings.maxCalls());
         // The stack needs the socket and the socket's handler needs the stack: bind through a holder.
         TransactionStack[] holder = new TransactionStack[1];
-        this.sipPort = runtime.bindSip(sipAddress, (data, length, from) -> holder[0].receiveDatagram(data, 0, length, from));
+        this.sipPort = runtime.bindSip(sipAddress, (data, length, from) -> {
+            if (traceSip) {
+                trace(false, from, data, length);
+            }
+            holder[0].receiveDatagram(data, 0, length, from);
+        });
         this.stack = new TransactionStack(runtime.scheduler(), settings.timers(), ParserLimits.DEFAULT,
-                (bytes, to) -> sipPort.send(bytes, bytes.length, to), this, sipPort.local().address(),
-                settings.random(), MAX_TRANSACTIONS);
+                (bytes, to) -> {
+                    if (traceSip) {
+                        trace(true, to, bytes, bytes.length);
+                    }
+                    return sipPort.send(bytes, bytes.length, to);
+                }, this, sipPort.local().address(), settings.random(), MAX_TRANSACTIONS);
         holder[0] = stack;
+    }
+
+    /** Hands a copy of a datagram to the listeners, on the event thread, in wire order. */
+    private void trace(boolean outgoing, Endpoint remote, byte[] data, int length) {
+        SipPacket packet = new SipPacket(outgoing, sipPort.local(), remote, java.util.Arrays.copyOf(data, length));
+        events.fire(l -> l.onSipPacket(packet));
     }
 
     public PhoneRuntime runtime() {
