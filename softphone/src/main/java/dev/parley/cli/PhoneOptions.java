@@ -7,8 +7,10 @@ import dev.parley.ua.PhoneListener;
 import dev.parley.ua.SoftPhone;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The options {@code register}, {@code call} and {@code listen} share (the account, the socket,
@@ -28,7 +30,8 @@ final class PhoneOptions {
             OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
             OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
             OptionSpec.value("max-calls", "N", "simultaneous calls before 486 Busy Here (default 32)"),
-            OptionSpec.value("events", "json", "print one JSON object per event on standard output"));
+            OptionSpec.value("events", "json", "print one JSON object per event on standard output"),
+            OptionSpec.flag("trace", "print a ladder diagram of every SIP message sent and received"));
 
     private PhoneOptions() {
     }
@@ -40,7 +43,7 @@ final class PhoneOptions {
     }
 
     /** The phone, with the JSON printer (if asked) and {@code listener} both listening. */
-    static SoftPhone phone(ParsedArgs args, PhoneListener listener, PrintStream out) throws UsageException {
+    static SoftPhone phone(ParsedArgs args, PhoneListener listener, PrintStream out, PrintStream err) throws UsageException {
         SoftPhone.Builder b = SoftPhone.builder().userAgent("Parley/0.1 (parley command)");
         String bind = args.value("bind").orElse("127.0.0.1:0");
         HostPort hp = HostPort.parse("bind", bind);
@@ -68,12 +71,23 @@ final class PhoneOptions {
         if (args.value("max-calls").isPresent()) {
             b.maxCalls(args.intValue("max-calls", 32, 1, 10_000));
         }
-        PhoneListener json = args.value("events").map(kind -> kind.equals("json")
-                ? new JsonEventPrinter(out, System::currentTimeMillis) : null).orElse(null);
-        if (args.value("events").isPresent() && json == null) {
+        if (args.value("events").isPresent() && !args.value("events").get().equals("json")) {
             throw new UsageException("--events takes 'json'");
         }
-        b.listener(json == null ? listener : new ListenerPair(json, listener));
+        List<PhoneListener> listeners = new ArrayList<>();
+        if (args.has("trace")) {
+            b.traceSip(true);
+            Map<String, String> names = new HashMap<>();
+            args.value("registrar").ifPresent(r -> names.put(r, "registrar"));
+            args.value("proxy").ifPresent(p -> names.put(p, "proxy"));
+            PrintStream ladder = args.value("events").isPresent() ? err : out;
+            listeners.add(new LadderPrinter(ladder, args.value("user").orElse("me"), names, System::currentTimeMillis));
+        }
+        if (args.value("events").isPresent()) {
+            listeners.add(new JsonEventPrinter(out, System::currentTimeMillis));
+        }
+        listeners.add(listener);
+        b.listener(listeners.size() == 1 ? listener : new ListenerChain(listeners));
         return b.build();
     }
 

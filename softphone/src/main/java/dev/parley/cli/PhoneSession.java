@@ -49,7 +49,7 @@ final class PhoneSession implements AutoCloseable {
                 human.println("dtmf " + event.digit() + " (" + event.durationMillis() + " ms)");
             }
         };
-        this.phone = PhoneOptions.phone(args, listener, out);
+        this.phone = PhoneOptions.phone(args, listener, out, err);
         try {
             this.line = phone.addLine(PhoneOptions.line(args));
         } catch (IllegalArgumentException e) {

@@ -101,6 +101,28 @@ class CallListenCommandTest {
     }
 
     @Test
+    void trace_drawsALadderOfTheCall() throws Exception {
+        int port = freeUdpPort();
+        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
+                "--auto-answer", "--duration", "4");
+        Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--duration", "1", "--trace")
+                .get(40, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
+        List<String> ladder = caller.out().lines().filter(l -> l.contains(" alice ")).toList();
+        String peer = "127.0.0.1:" + port;
+        assertTrue(ladder.get(0).contains("alice ───── INVITE sip:bob@" + peer + " ["), ladder.toString());
+        assertTrue(ladder.get(0).endsWith("▶ " + peer), ladder.toString());
+        assertTrue(ladder.stream().anyMatch(l -> l.contains("alice ◀──── 180 Ringing [")), ladder.toString());
+        assertTrue(ladder.stream().anyMatch(l -> l.contains("alice ◀──── 200 OK [")), ladder.toString());
+        assertTrue(ladder.stream().anyMatch(l -> l.contains("alice ───── ACK ")), ladder.toString());
+        assertTrue(ladder.stream().anyMatch(l -> l.contains("alice ───── BYE ")), ladder.toString());
+        // One Call-ID short form on every line of this one call.
+        assertEquals(1, ladder.stream().map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).distinct().count(),
+                ladder.toString());
+        assertEquals(ExitCode.SUCCESS, listener.get(40, TimeUnit.SECONDS).code());
+    }
+
+    @Test
     void callToARejectingListener_failsWithTheStatus() throws Exception {
         int port = freeUdpPort();
         CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
