@@ -6,6 +6,7 @@ import dev.parley.codecs.AudioEncoder;
 import dev.parley.codecs.Codecs;
 import dev.parley.codecs.Wav;
 import dev.parley.codecs.WavAudio;
+import dev.parley.codecs.WavEncoding;
 import dev.parley.codecs.WavFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,11 +113,8 @@ final class CodecCommand implements Subcommand {
             if (input.length % 2 != 0) {
                 throw new IOException(path + " has an odd number of bytes: not 16-bit PCM");
             }
-            short[] pcm = new short[input.length / 2];
-            for (int i = 0; i < pcm.length; i++) {
-                pcm[i] = (short) ((input[2 * i] & 0xFF) | (input[2 * i + 1] << 8));
-            }
-            return pcm;
+            // Raw PCM is a WAV data chunk without its header: let WavAudio decode the samples.
+            return new WavAudio(WavEncoding.PCM_16, codec.sampleRate(), input).samples();
         }
         WavAudio wav;
         try {
@@ -162,15 +160,11 @@ final class CodecCommand implements Subcommand {
     }
 
     private static void writePcm(Path path, short[] pcm, int sampleRate) throws IOException {
+        WavAudio audio = WavAudio.ofPcm(pcm, sampleRate);
         if (isRaw(path)) {
-            byte[] raw = new byte[pcm.length * 2];
-            for (int i = 0; i < pcm.length; i++) {
-                raw[2 * i] = (byte) pcm[i];
-                raw[2 * i + 1] = (byte) (pcm[i] >> 8);
-            }
-            Files.write(path, raw);
+            Files.write(path, audio.data());
         } else {
-            Wav.write(path, WavAudio.ofPcm(pcm, sampleRate));
+            Wav.write(path, audio);
         }
     }
 }
