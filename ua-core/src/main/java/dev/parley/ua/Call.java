@@ -17,8 +17,11 @@ import java.util.concurrent.CompletionStage;
  * }</pre>
  *
  * <p>An established call can be put on hold and taken off it ({@link #hold()}, {@link #unhold()}:
- * re-INVITE, RFC 3264 §8.4); a hold by the peer shows as {@link CallState#REMOTE_HOLD}. Not yet
- * (issue 8): transfers, redirect, conference. DTMF digits are sent by RFC 4733 in the RTP stream
+ * re-INVITE, RFC 3264 §8.4); a hold by the peer shows as {@link CallState#REMOTE_HOLD}.
+ * An outgoing call follows 3xx redirections by itself (RFC 3261 §8.1.3.4: Contacts tried in
+ * decreasing q order, each once, at most {@code SoftPhone.Builder.maxRedirects} times); the state
+ * goes back to {@link CallState#CALLING} for each new target. An incoming call can be redirected
+ * with {@link #redirect(String)}. DTMF digits are sent by RFC 4733 in the RTP stream
  * ({@link #sendDtmf(String)}), or by SIP INFO {@code application/dtmf-relay} when the peer did not
  * negotiate telephone-event; received ones, either way, reach {@link PhoneListener#onDtmf}.
  */
@@ -77,6 +80,27 @@ public interface Call {
 
     /** Refuses an incoming call with {@code statusCode} (4xx–6xx, e.g. 486 Busy Here, 603 Decline). */
     CompletionStage<CallEnd> reject(int statusCode);
+
+    /**
+     * Redirects an {@link CallState#INCOMING} call (call forwarding by the callee): answers it
+     * 302 Moved Temporarily with {@code target} as Contact (RFC 3261 §21.3.3), a full URI or a user
+     * in this line's domain; the caller's phone then calls the target itself. The call ends with
+     * {@link EndCause#REDIRECTED}; the returned stage completes when it has. Does nothing for a
+     * call in any other state.
+     *
+     * @throws IllegalArgumentException if the target does not parse
+     */
+    default CompletionStage<CallEnd> redirect(String target) {
+        return redirect(java.util.List.of(target));
+    }
+
+    /**
+     * {@link #redirect(String)} to several targets, the first preferred (each Contact carries a
+     * decreasing q value, so the caller tries them in this order).
+     *
+     * @throws IllegalArgumentException if the list is empty or longer than 32, or a target does not parse
+     */
+    CompletionStage<CallEnd> redirect(java.util.List<String> targets);
 
     /**
      * Puts an established call on hold (RFC 3264 §8.4): a re-INVITE offering {@code sendonly}, or

@@ -24,6 +24,15 @@ public enum EndCause {
     TRANSPORT_ERROR,
     /** The phone was closed while the call was up. */
     PHONE_CLOSED,
+    /** We answered the incoming call with 302 Moved Temporarily ({@link Call#redirect}, RFC 3261 §21.3.3). */
+    REDIRECTED,
+    /**
+     * Our outgoing call was redirected (3xx) more times than {@code SoftPhone.Builder.maxRedirects}
+     * allows (RFC 3261 §8.1.3.4); the status is the last 3xx.
+     */
+    TOO_MANY_REDIRECTS,
+    /** A 3xx named only targets the call had already tried (RFC 3261 §8.1.3.4 loop detection). */
+    REDIRECT_LOOP,
     /** The call was transferred away (part 2: RFC 3515, RFC 5589). */
     TRANSFERRED,
     /** The call was replaced by another (part 2: RFC 3891). */

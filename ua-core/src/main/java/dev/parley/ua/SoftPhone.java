@@ -169,6 +169,7 @@ public final class SoftPhone implements AutoCloseable {
         private int maxCalls = 32;
         private boolean traceSip;
         private boolean telephoneEvent = true;
+        private int maxRedirects = 5;
         private RandomGenerator random;
         private String sipHost = "127.0.0.1";
         private int sipPort = 5060;
@@ -219,6 +220,16 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many times one outgoing call follows a 3xx redirection to the Contacts it names
+         * (RFC 3261 §8.1.3.4), default 5, at most 31; 0 never follows. Past the bound the call
+         * ends with {@link EndCause#TOO_MANY_REDIRECTS}.
+         */
+        public Builder maxRedirects(int value) {
+            this.maxRedirects = value;
+            return this;
+        }
+
         /** Bound on simultaneous calls; further INVITEs are answered 486 Busy Here. */
         public Builder maxCalls(int value) {
             this.maxCalls = value;
@@ -265,7 +276,7 @@ public final class SoftPhone implements AutoCloseable {
 
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
-                    telephoneEvent, random != null ? random : new SecureRandom());
+                    telephoneEvent, random != null ? random : new SecureRandom(), maxRedirects);
             PhoneRuntime runtime;
             if (sipNetwork != null) {
                 runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork, sipHost, rtpMin, rtpMax,

@@ -141,6 +141,15 @@ public final class CallImpl implements Call {
         }
     }
 
+    /** A new attempt (redirect) starts: the early dialog of the last one no longer applies. */
+    void forgetDialog() {
+        if (registeredDialog != null) {
+            core.dialogs().remove(registeredDialog);
+            registeredDialog = null;
+        }
+        dialog = null;
+    }
+
     CallMedia media() {
         if (media == null) {
             media = new CallMedia(core, localParty.uri().toString(), packed -> dtmf(packed >>> 16, packed & 0xFFFF));
@@ -311,6 +320,17 @@ public final class CallImpl implements Call {
         core.runtime().execute(() -> {
             if (incoming != null && state == CallState.INCOMING) {
                 incoming.reject(statusCode);
+            }
+        });
+        return ended.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<CallEnd> redirect(java.util.List<String> targets) {
+        java.util.List<Uri> uris = RedirectTargets.parse(targets, line.config().domain());
+        core.runtime().execute(() -> {
+            if (incoming != null && state == CallState.INCOMING) {
+                incoming.redirect(uris);
             }
         });
         return ended.minimalCompletionStage();

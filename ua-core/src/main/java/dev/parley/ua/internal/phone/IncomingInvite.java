@@ -146,6 +146,25 @@ final class IncomingInvite {
         call.finish(new CallEnd(EndCause.REJECTED, code, SipResponse.defaultReason(code)));
     }
 
+    /**
+     * RFC 3261 §21.3.3 / §8.1.3.4: 302 Moved Temporarily, with one Contact per target (the first
+     * preferred: decreasing q when there are several).
+     */
+    void redirect(java.util.List<dev.parley.sip.message.Uri> targets) {
+        var b = SipResponse.createFrom(invite, 302, "Moved Temporarily", tag).toBuilder();
+        for (int i = 0; i < targets.size(); i++) {
+            NameAddr a = NameAddr.of(targets.get(i));
+            if (targets.size() > 1) {
+                // q from 1.0 down by 0.01 per rank, three decimals at most (RFC 3261 §25.1 qvalue).
+                a = a.withParam("q", String.format(java.util.Locale.ROOT, "%.2f", 1.0 - i * 0.01));
+            }
+            b.contact(new Contact(a));
+        }
+        tx.respond(b.build());
+        call.core.inviteAnswered(tx);
+        call.finish(new CallEnd(EndCause.REDIRECTED, 302, "Moved Temporarily"));
+    }
+
     /** RFC 3261 §9.2: the caller cancelled: answer the INVITE 487 (the CANCEL itself got 200). */
     void onCancel() {
         if (call.state() != CallState.INCOMING) {

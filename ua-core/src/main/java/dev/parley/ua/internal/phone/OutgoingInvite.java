@@ -33,7 +33,9 @@ final class OutgoingInvite {
     static final int MAX_AUTH_RETRIES = 2;
 
     private final CallImpl call;
-    private final Uri target;
+    /** The Request-URI of the current attempt: the dialled URI, then each redirect target. */
+    private Uri target;
+    private final RedirectTargets targets;
     private CompletableFuture<Call> stage;
     private OfferAnswer offerAnswer;
     private SipRequest invite;
@@ -48,6 +50,7 @@ final class OutgoingInvite {
     OutgoingInvite(CallImpl call, Uri target) {
         this.call = call;
         this.target = target;
+        this.targets = new RedirectTargets(target, call.core.settings().maxRedirects());
     }
 
     void start(CompletableFuture<Call> startStage) {
@@ -79,21 +82,28 @@ final class OutgoingInvite {
         for (Credentials.Header h : call.line.credentials().headersFor("INVITE", target.toString())) {
             b.add(h.name(), h.value());
         }
-        invite = b.body(SdpSupport.CONTENT_TYPE, offer.toBytes()).build();
-        core.send(invite, nextHop, new ClientTransaction.Listener<>() {
+        SipRequest sent = b.body(SdpSupport.CONTENT_TYPE, offer.toBytes()).build();
+        invite = sent;
+        core.send(sent, nextHop, new ClientTransaction.Listener<>() {
             @Override
             public void onResponse(SipResponse response) {
-                OutgoingInvite.this.onResponse(response);
+                if (invite == sent) { // an earlier attempt (redirected, challenged) has nothing more to say
+                    OutgoingInvite.this.onResponse(response);
+                }
             }
 
             @Override
             public void onTimeout() {
-                call.finish(new CallEnd(cancelWanted ? EndCause.CANCELLED : EndCause.TIMEOUT, 408, "Request Timeout"));
+                if (invite == sent) {
+                    call.finish(new CallEnd(cancelWanted ? EndCause.CANCELLED : EndCause.TIMEOUT, 408, "Request Timeout"));
+                }
             }
 
             @Override
             public void onTransportError() {
-                call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 503, "transport error"));
+                if (invite == sent) {
+                    call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 503, "transport error"));
+                }
             }
         });
     }
@@ -105,7 +115,11 @@ final class OutgoingInvite {
         } else if (code < 300) {
             success(r);
         } else if (call.state() != CallState.ENDED && !call.state().isEstablished()) {
-            failure(r);
+            if (code < 400) {
+                redirect(r);
+            } else {
+                failure(r);
+            }
         }
     }
 
@@ -209,6 +223,52 @@ final class OutgoingInvite {
         call.core.send(bye, hop, new ClientTransaction.Listener<>() { });
     }
 
+    /**
+     * RFC 3261 §8.1.3.4: a 3xx names new targets in its Contacts: send the INVITE again to the best
+     * untried one (same Call-ID, From tag and To, a new CSeq), within the redirection bound. The
+     * call stays the same object; its state goes back to CALLING for the new attempt.
+     */
+    private void redirect(SipResponse r) {
+        if (cancelWanted) {
+            finishFailed(r);
+            return;
+        }
+        RedirectTargets.Verdict v = targets.onRedirect(r.contacts());
+        switch (v) {
+            case TOO_MANY -> finishWith(new CallEnd(EndCause.TOO_MANY_REDIRECTS, r.statusCode(),
+                    "redirected more than " + call.core.settings().maxRedirects() + " times"));
+            case LOOP -> finishWith(new CallEnd(EndCause.REDIRECT_LOOP, r.statusCode(),
+                    "the redirect names no target not already tried"));
+            case FOLLOW -> retarget();
+        }
+    }
+
+    /** Starts a new attempt at the next target of the set, forgetting the early dialog of the last one. */
+    private void retarget() {
+        target = targets.next();
+        nextHop = call.line.firstHop(target);
+        if (nextHop == null) {
+            finishWith(new CallEnd(EndCause.TRANSPORT_ERROR, 0, "cannot resolve " + target));
+            return;
+        }
+        call.forgetDialog();
+        provisionalSeen = false;
+        cancelSent = false;
+        authRetries = 0;
+        if (offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
+            offerAnswer.rejectOffer();
+        }
+        call.setState(CallState.CALLING);
+        sendInvite(offerAnswer.createOffer());
+    }
+
+    private void finishWith(CallEnd how) {
+        if (offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
+            offerAnswer.rejectOffer();
+        }
+        call.finish(how);
+    }
+
     private void failure(SipResponse r) {
         int code = r.statusCode();
         if ((code == 401 || code == 407) && authRetries < MAX_AUTH_RETRIES && !cancelWanted) {
@@ -223,6 +283,16 @@ final class OutgoingInvite {
                 return;
             }
         }
+        if (!cancelWanted && targets.hasNext()) {
+            // RFC 3261 §8.1.3.4: a failed redirect target: move on to the next address in the set.
+            retarget();
+            return;
+        }
+        finishFailed(r);
+    }
+
+    private void finishFailed(SipResponse r) {
+        int code = r.statusCode();
         if (offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
             offerAnswer.rejectOffer();
         }

@@ -17,9 +17,11 @@ import java.util.random.RandomGenerator;
  * @param maxCalls    bound on simultaneous calls (and dialogs); more are answered 486 / refused
  * @param telephoneEvent whether our SDP offers RFC 4733 telephone-event (else DTMF goes by SIP INFO)
  * @param random      source of tags, branches, Call-IDs, SSRCs and cnonces
+ * @param maxRedirects how many 3xx redirections one outgoing call follows (RFC 3261 §8.1.3.4); 0 = none
  */
 public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCodec> codecs, int rtpMinPort,
-                            int rtpMaxPort, int maxCalls, boolean telephoneEvent, RandomGenerator random) {
+                            int rtpMaxPort, int maxCalls, boolean telephoneEvent, RandomGenerator random,
+                            int maxRedirects) {
 
     public PhoneSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -31,6 +33,9 @@ public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCode
         }
         if (rtpMinPort < 1024 || rtpMaxPort > 65534 || rtpMaxPort < rtpMinPort + 1) {
             throw new IllegalArgumentException("RTP port range " + rtpMinPort + "-" + rtpMaxPort);
+        }
+        if (maxRedirects < 0 || maxRedirects > RedirectTargets.MAX_TARGETS - 1) {
+            throw new IllegalArgumentException("maxRedirects " + maxRedirects + " (0 to " + (RedirectTargets.MAX_TARGETS - 1) + ")");
         }
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls " + maxCalls);
