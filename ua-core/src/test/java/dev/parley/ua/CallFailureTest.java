@@ -12,7 +12,7 @@ import dev.parley.sip.transport.InMemoryNetwork;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.fixture.Lab;
 import dev.parley.ua.fixture.RawSip;
-import dev.parley.ua.internal.auth.AuthParams;
+import dev.parley.sip.message.AuthHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,10 +121,10 @@ class CallFailureTest {
         SipRequest retry = uas.invites.get(1);
         assertEquals(uas.invites.get(0).callId(), retry.callId());
         assertEquals(uas.invites.get(0).cseq().number() + 1, retry.cseq().number(), "RFC 3261 §22.2: new CSeq");
-        var p = AuthParams.parseDigest(retry.header("Proxy-Authorization").orElseThrow());
-        assertEquals("proxy.test", p.get("realm"));
-        assertEquals("sip:carol@127.0.0.1:5999", p.get("uri"));
-        assertEquals("00000001", p.get("nc"));
+        AuthHeader p = AuthHeader.parse(retry.header("Proxy-Authorization").orElseThrow());
+        assertEquals("proxy.test", p.realm().orElseThrow());
+        assertEquals("sip:carol@127.0.0.1:5999", p.param("uri").orElseThrow());
+        assertEquals("00000001", p.param("nc").orElseThrow());
         assertEquals(new CallEnd(EndCause.REMOTE_REJECTED, 486, "Busy Here"), call.end().orElseThrow());
     }
 
@@ -168,7 +168,7 @@ class CallFailureTest {
         assertTrue(lab.runUntil(() -> uas.byes.size() == 2, 10_000));
         SipRequest retry = uas.byes.get(1);
         assertEquals(uas.byes.get(0).cseq().number() + 1, retry.cseq().number());
-        assertEquals("uas.test", AuthParams.parseDigest(retry.header("Authorization").orElseThrow()).get("realm"));
+        assertEquals("uas.test", AuthHeader.parse(retry.header("Authorization").orElseThrow()).realm().orElseThrow());
         assertEquals(EndCause.LOCAL_HANGUP, call.end().orElseThrow().cause());
     }
 }

@@ -9,7 +9,7 @@ import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.fixture.Lab;
-import dev.parley.ua.internal.auth.AuthParams;
+import dev.parley.sip.message.AuthHeader;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,18 +41,18 @@ class RegistrationTest {
         assertEquals("sip:alice@127.0.0.1:5070", lab.registrar.binding("alice"));
 
         SipRequest authorized = lastRegister(lab);
-        var first = AuthParams.parseDigest(authorized.header("Authorization").orElseThrow());
-        assertEquals("00000001", first.get("nc"));
-        assertEquals("auth", first.get("qop"));
-        assertEquals("op", first.get("opaque"), "RFC 7616 §3.4: opaque is returned unchanged");
+        AuthHeader first = AuthHeader.parse(authorized.header("Authorization").orElseThrow());
+        assertEquals("00000001", first.param("nc").orElseThrow());
+        assertEquals("auth", first.qop().orElseThrow());
+        assertEquals("op", first.opaque().orElseThrow(), "RFC 7616 §3.4: opaque is returned unchanged");
 
         // Refresh before expiry (600 s binding: 60 s early), reusing the realm's nonce with nc=2, no new 401.
         int before = lab.registrar.received().size();
         lab.time.advance(545_000);
         assertTrue(lab.runUntil(() -> lab.registrar.received().size() > before, 30_000));
         lab.runUntil(() -> false, 5_000);
-        var refresh = AuthParams.parseDigest(lastRegister(lab).header("Authorization").orElseThrow());
-        assertEquals("00000002", refresh.get("nc"));
+        AuthHeader refresh = AuthHeader.parse(lastRegister(lab).header("Authorization").orElseThrow());
+        assertEquals("00000002", refresh.param("nc").orElseThrow());
         assertEquals(RegistrationState.REGISTERED, line.registration().state());
         assertEquals(List.of(RegistrationState.REGISTERING, RegistrationState.REGISTERED, RegistrationState.REGISTERED),
                 states(rec), "a refresh does not pass through REGISTERING");

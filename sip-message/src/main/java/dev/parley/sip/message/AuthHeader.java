@@ -13,6 +13,16 @@ import java.util.Optional;
  */
 public record AuthHeader(String scheme, Parameters params) {
 
+    /**
+     * Parses one challenge or credentials value, the text of one header field line (RFC 3261
+     * §25.1); {@link SipMessage#authHeaders} parses every line of a message at once.
+     *
+     * @throws SipParseException if the value does not follow the grammar
+     */
+    public static AuthHeader parse(String value) {
+        return ExtensionHeaderParsers.auth(dev.parley.sip.message.internal.Cursor.of(value));
+    }
+
     public boolean isDigest() {
         return scheme.equalsIgnoreCase("Digest");
     }

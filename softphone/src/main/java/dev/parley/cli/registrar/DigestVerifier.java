@@ -3,15 +3,13 @@ package dev.parley.cli.registrar;
 import dev.parley.sip.message.SipParseException;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.Uri;
-import dev.parley.ua.internal.auth.AuthParams;
-import dev.parley.ua.internal.auth.ChallengeParseException;
+import dev.parley.sip.message.AuthHeader;
 import dev.parley.ua.internal.auth.DigestAlgorithm;
 import dev.parley.ua.internal.auth.DigestResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The server side of SIP digest authentication (RFC 3261 §22, RFC 7616, RFC 8760): makes the
@@ -74,28 +72,32 @@ final class DigestVerifier {
     /** Checks the credentials for this realm in the request's {@code headerName} fields. */
     Verdict verify(SipRequest request, String headerName, long nowMillis) {
         for (String value : request.headerLines(headerName)) {
-            Map<String, String> p;
+            AuthHeader credentials;
             try {
-                p = AuthParams.parseDigest(value);
-            } catch (ChallengeParseException e) {
+                credentials = AuthHeader.parse(value);
+            } catch (SipParseException e) {
                 return Verdict.malformed(headerName + ": " + e.getMessage());
             }
+            if (!credentials.isDigest()) {
+                return Verdict.malformed(headerName + ": scheme " + credentials.scheme() + " is not Digest");
+            }
             // RFC 3261 §22.4: credentials for other realms (other proxies on the path) are not ours.
-            if (realm.equals(p.get("realm"))) {
-                return check(request, p, nowMillis);
+            if (realm.equals(credentials.realm().orElse(null))) {
+                return check(request, credentials, nowMillis);
             }
         }
         return Verdict.of(Kind.MISSING);
     }
 
-    private Verdict check(SipRequest request, Map<String, String> p, long nowMillis) {
+    private Verdict check(SipRequest request, AuthHeader credentials, long nowMillis) {
+        Params p = new Params(credentials);
         for (String required : new String[] {"username", "nonce", "uri", "response", "nc", "cnonce"}) {
             if (p.get(required) == null || p.get(required).isEmpty()) {
                 return Verdict.malformed("credentials lack " + required + " (qop=auth was offered)");
             }
         }
         // RFC 7616 §3.4: with a qop offered, the client MUST answer with one of them.
-        if (!"auth".equalsIgnoreCase(p.getOrDefault("qop", ""))) {
+        if (!"auth".equalsIgnoreCase(credentials.qop().orElse(""))) {
             return Verdict.malformed("qop must be auth");
         }
         DigestAlgorithm algorithm = DigestAlgorithm.fromToken(p.get("algorithm")).orElse(null);
@@ -141,6 +143,13 @@ final class DigestVerifier {
             return Uri.parse(uriParam).isEquivalent(request.requestUri());
         } catch (SipParseException e) {
             return false;
+        }
+    }
+
+    /** The auth-params of credentials by name, null when absent. */
+    private record Params(AuthHeader header) {
+        String get(String name) {
+            return header.param(name).orElse(null);
         }
     }
 }

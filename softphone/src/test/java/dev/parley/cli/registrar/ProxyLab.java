@@ -18,7 +18,7 @@ import dev.parley.sip.transaction.peer.AnsweringUas;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.InMemoryNetwork;
 import dev.parley.sip.transport.TransportKind;
-import dev.parley.ua.internal.auth.AuthParams;
+import dev.parley.sip.message.AuthHeader;
 import dev.parley.ua.internal.auth.DigestAlgorithm;
 import dev.parley.ua.internal.auth.DigestResponse;
 import java.util.ArrayList;
@@ -147,11 +147,12 @@ final class ProxyLab {
 
     /** The credentials a UA computes for a challenge (RFC 7616 §3.4, qop=auth). */
     static String authorization(String challenge, String user, String password, String method, String uri, long nc) {
-        Map<String, String> p = AuthParams.parseDigest(challenge);
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(p.get("algorithm")).orElseThrow();
-        DigestResponse r = new DigestResponse(algorithm, user, p.get("realm"), password, method, uri, p.get("nonce"),
-                "auth", nc, "c0ffee");
-        return "Digest username=\"" + user + "\", realm=\"" + p.get("realm") + "\", nonce=\"" + p.get("nonce")
+        AuthHeader p = AuthHeader.parse(challenge);
+        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(p.param("algorithm").orElse(null)).orElseThrow();
+        String realm = p.realm().orElseThrow();
+        String nonce = p.nonce().orElseThrow();
+        DigestResponse r = new DigestResponse(algorithm, user, realm, password, method, uri, nonce, "auth", nc, "c0ffee");
+        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
                 + "\", uri=\"" + uri + "\", response=\"" + r.compute() + "\", algorithm=" + algorithm.token()
                 + ", qop=auth, nc=" + r.nonceCountHex() + ", cnonce=\"c0ffee\"";
     }

@@ -1,18 +1,18 @@
 package dev.parley.ua.internal.auth;
 
-import dev.parley.ua.internal.auth.ChallengeParseException.Reason;
-import java.util.List;
-import java.util.Map;
+import dev.parley.sip.message.AuthHeader;
+import dev.parley.sip.message.SipMessage;
+import dev.parley.sip.message.SipParseException;
 import java.util.Optional;
 
 /**
  * A digest challenge from {@code WWW-Authenticate} or {@code Proxy-Authenticate} (RFC 3261 §22.4,
- * RFC 7616 §3.3, RFC 2617 §3.2.1).
+ * RFC 7616 §3.3, RFC 2617 §3.2.1), read from sip-message's {@link AuthHeader}, which parses the
+ * grammar:
  *
  * <pre>
  * challenge  = "Digest" LWS digest-cln *(COMMA digest-cln)
  * digest-cln = realm / domain / nonce / opaque / stale / algorithm / qop-options / auth-param
- *            ; each: token EQUAL ( token / quoted-string )
  * </pre>
  *
  * @param realm     the protection space
@@ -25,42 +25,43 @@ import java.util.Optional;
 public record DigestChallenge(String realm, String nonce, String opaque, DigestAlgorithm algorithm,
                               boolean qopAuth, boolean stale) {
 
-    /** Parses one challenge value. */
-    public static DigestChallenge parse(String value) {
-        Map<String, String> params = AuthParams.parseDigest(value);
-        String realm = params.get("realm");
-        String nonce = params.get("nonce");
-        if (realm == null || nonce == null) {
-            throw new ChallengeParseException(Reason.MISSING_PARAM, value.length(), realm == null ? "realm" : "nonce");
+    /**
+     * The challenge {@code header} carries, or empty when it cannot be answered: not Digest (e.g.
+     * Basic, which SIP forbids: RFC 3261 §22.1), no realm or nonce, or an algorithm Parley lacks.
+     */
+    public static Optional<DigestChallenge> of(AuthHeader header) {
+        String realm = header.realm().orElse(null);
+        String nonce = header.nonce().orElse(null);
+        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(header.param("algorithm").orElse(null));
+        if (!header.isDigest() || realm == null || nonce == null || algorithm.isEmpty()) {
+            return Optional.empty();
         }
-        String alg = params.get("algorithm");
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(alg)
-                .orElseThrow(() -> new ChallengeParseException(Reason.UNSUPPORTED_ALGORITHM, 0, alg));
         boolean auth = false;
-        String qop = params.get("qop");
-        if (qop != null) {
-            for (String option : qop.split(",")) {
-                auth |= option.trim().equalsIgnoreCase("auth");
-            }
+        for (String option : header.qop().orElse("").split(",")) {
+            auth |= option.trim().equalsIgnoreCase("auth");
         }
-        return new DigestChallenge(realm, nonce, params.get("opaque"), algorithm, auth,
-                "true".equalsIgnoreCase(params.get("stale")));
+        return Optional.of(new DigestChallenge(realm, nonce, header.opaque().orElse(null), algorithm.get(), auth,
+                header.isStale()));
     }
 
-    /** The first digest challenge among {@code values} whose algorithm we support, preferring SHA-256 (RFC 8760 §2.4). */
-    public static Optional<DigestChallenge> best(List<String> values) {
+    /**
+     * The best digest challenge in the {@code headerName} fields of {@code message}: the first
+     * usable one, preferring SHA-256 over MD5 (RFC 8760 §2.4). Each field line is parsed alone.
+     */
+    public static Optional<DigestChallenge> best(SipMessage message, String headerName) {
         DigestChallenge chosen = null;
-        for (String v : values) {
+        for (String line : message.headerLines(headerName)) {
+            DigestChallenge c;
             try {
-                DigestChallenge c = parse(v);
-                if (chosen == null || (c.algorithm().token().startsWith("SHA") && !chosen.algorithm().token().startsWith("SHA"))) {
-                    chosen = c;
-                }
-            } catch (ChallengeParseException e) {
-                // Lenient: skip a challenge we cannot use when another one is usable.
+                c = of(AuthHeader.parse(line)).orElse(null);
+            } catch (SipParseException e) {
+                c = null; // Lenient: skip a challenge we cannot read when another one is usable.
+            }
+            if (c != null && (chosen == null
+                    || (c.algorithm().token().startsWith("SHA") && !chosen.algorithm().token().startsWith("SHA")))) {
+                chosen = c;
             }
         }
         return Optional.ofNullable(chosen);
     }
-
 }

@@ -31,28 +31,26 @@ final class DtmfRelay {
      */
     static void send(CallImpl call, char digit, int durationMillis, IntConsumer done) {
         String body = "Signal=" + digit + "\r\nDuration=" + durationMillis + "\r\n";
-        SipRequest info = call.dialog.newRequest("INFO", call.core.newVia(), null)
-                .add("User-Agent", call.core.settings().userAgent())
-                .body(CONTENT_TYPE, body.getBytes(StandardCharsets.US_ASCII))
-                .build();
-        call.core.send(info, call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() {
-            @Override
-            public void onResponse(SipResponse r) {
-                if (r.statusCode() >= 200) {
-                    done.accept(r.statusCode());
-                }
-            }
+        // RFC 3261 §22.2: a challenged INFO is sent again with credentials (DialogRequest).
+        InDialog.send(call, "INFO", b -> b.body(CONTENT_TYPE, body.getBytes(StandardCharsets.US_ASCII)),
+                new ClientTransaction.Listener<>() {
+                    @Override
+                    public void onResponse(SipResponse r) {
+                        if (r.statusCode() >= 200) {
+                            done.accept(r.statusCode());
+                        }
+                    }
 
-            @Override
-            public void onTimeout() {
-                done.accept(408);
-            }
+                    @Override
+                    public void onTimeout() {
+                        done.accept(408);
+                    }
 
-            @Override
-            public void onTransportError() {
-                done.accept(503);
-            }
-        });
+                    @Override
+                    public void onTransportError() {
+                        done.accept(503);
+                    }
+                });
     }
 
     /** Whether an INFO carries DTMF (its Content-Type is application/dtmf-relay). */

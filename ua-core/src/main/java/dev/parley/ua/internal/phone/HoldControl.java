@@ -11,7 +11,6 @@ import dev.parley.sip.message.Contact;
 import dev.parley.sip.message.NameAddr;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
-import dev.parley.sip.transaction.ClientTransaction;
 import dev.parley.sip.transaction.Timeout;
 import dev.parley.ua.Call;
 import dev.parley.ua.CallEnd;
@@ -41,6 +40,8 @@ final class HoldControl {
     private boolean wanted;
     private boolean busy;
     private SipRequest reInvite;
+    /** Identifies the re-INVITE exchange in flight (its retries with credentials included). */
+    private Object attempt;
     private SipRequest ack;
     private Timeout glareRetry;
     private final List<CompletableFuture<Call>> waiting = new ArrayList<>(2);
@@ -90,38 +91,45 @@ final class HoldControl {
             retryLater(); // Lenient: the peer's offer in its 2xx/ACK is still open; try again shortly.
             return;
         }
-        SessionDescription offer = offer(oa);
-        SipRequest invite = call.dialog.newRequest("INVITE", call.core.newVia(),
-                        new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
-                .add("Allow", PhoneCore.ALLOW)
-                .add("User-Agent", call.core.settings().userAgent())
-                .body(SdpSupport.CONTENT_TYPE, offer.toBytes())
-                .build();
-        reInvite = invite;
+        byte[] offer = offer(oa).toBytes();
         ack = null;
-        call.core.send(invite, call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() {
-            @Override
-            public void onResponse(SipResponse r) {
-                if (reInvite == invite) {
-                    HoldControl.this.onResponse(r);
-                }
-            }
+        Object attempt = new Object();
+        this.attempt = attempt;
+        // RFC 3261 §22.2: a challenged re-INVITE goes again with credentials (DialogRequest); its 2xx
+        // is acknowledged for whichever request got it.
+        DialogRequest.send(call, "INVITE", b -> b
+                .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
+                .add("Allow", PhoneCore.ALLOW)
+                .body(SdpSupport.CONTENT_TYPE, offer), new DialogRequest.Listener() {
+                    @Override
+                    public void sent(SipRequest request) {
+                        if (HoldControl.this.attempt == attempt) {
+                            reInvite = request;
+                        }
+                    }
 
-            @Override
-            public void onTimeout() {
-                if (reInvite == invite) {
-                    // RFC 3261 §14.1: a re-INVITE that times out (408) ends the dialog with BYE.
-                    InDialog.bye(call, new CallEnd(EndCause.TIMEOUT, 408, "re-INVITE timed out"));
-                }
-            }
+                    @Override
+                    public void onResponse(SipResponse r) {
+                        if (HoldControl.this.attempt == attempt) {
+                            HoldControl.this.onResponse(r);
+                        }
+                    }
 
-            @Override
-            public void onTransportError() {
-                if (reInvite == invite) {
-                    InDialog.bye(call, new CallEnd(EndCause.TRANSPORT_ERROR, 503, "re-INVITE transport error"));
-                }
-            }
-        });
+                    @Override
+                    public void onTimeout() {
+                        if (HoldControl.this.attempt == attempt) {
+                            // RFC 3261 §14.1: a re-INVITE that times out (408) ends the dialog with BYE.
+                            InDialog.bye(call, new CallEnd(EndCause.TIMEOUT, 408, "re-INVITE timed out"));
+                        }
+                    }
+
+                    @Override
+                    public void onTransportError() {
+                        if (HoldControl.this.attempt == attempt) {
+                            InDialog.bye(call, new CallEnd(EndCause.TRANSPORT_ERROR, 503, "re-INVITE transport error"));
+                        }
+                    }
+                });
     }
 
     /**
@@ -185,7 +193,7 @@ final class HoldControl {
             return;
         }
         call.dialog.onTargetRefreshResponse(r);
-        ack = call.dialog.ackFor(reInvite, call.core.newVia());
+        ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(reInvite, call.core.newVia()), reInvite);
         call.core.stack().layer().sendAck(ack, call.line.hopFor(call.dialog));
         OfferAnswer oa = call.offerAnswer;
         Optional<SessionDescription> answer = SdpSupport.body(r);
@@ -232,6 +240,7 @@ final class HoldControl {
             glareRetry = null;
         }
         reInvite = null;
+        attempt = null;
         done(new dev.parley.ua.CallEndedException(how));
     }
 }

@@ -13,10 +13,9 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
-import dev.parley.ua.internal.auth.Credentials;
-import dev.parley.ua.internal.auth.DigestChallenge;
 import dev.parley.ua.internal.dialog.TwoXxRetransmitter;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO. */
 final class InDialog {
@@ -110,32 +109,23 @@ final class InDialog {
             return;
         }
         // RFC 3261 §15.1.1: the session ends at once: stop media now, the response only confirms it.
-        sendBye(call, false);
+        sendBye(call);
         call.finish(how);
     }
 
-    /** Sends a BYE; a 401/407 to it is answered once with credentials (RFC 3261 §22.2). */
-    private static void sendBye(CallImpl call, boolean authenticated) {
-        SipMessageBuilder<SipRequest> b = call.dialog.newRequest("BYE", call.core.newVia(), null)
-                .add("User-Agent", call.core.settings().userAgent());
-        String uri = call.dialog.remoteTarget().toString();
-        if (authenticated) {
-            for (Credentials.Header h : call.line.credentials().headersFor("BYE", uri)) {
-                b.add(h.name(), h.value());
-            }
-        }
-        call.core.send(b.build(), call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() {
-            @Override
-            public void onResponse(SipResponse r) {
-                int code = r.statusCode();
-                if ((code == 401 || code == 407) && !authenticated) {
-                    DigestChallenge c = DigestChallenge.best(
-                            r.headerValues(code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate")).orElse(null);
-                    if (c != null && call.line.credentials().accept(c, code == 407, false)) {
-                        sendBye(call, true);
-                    }
-                }
-            }
-        });
+    /** Sends a BYE (RFC 3261 §15.1.1), with the digest retry of §22.2; nobody waits for its response. */
+    private static void sendBye(CallImpl call) {
+        send(call, "BYE", b -> { }, new ClientTransaction.Listener<>() { });
+    }
+
+    /**
+     * Sends a request inside the call's dialog (BYE, INFO, REFER, NOTIFY…): {@code fill} adds what
+     * the method needs to a request that has the dialog's headers and the next CSeq. A 401/407 is
+     * answered with credentials (RFC 3261 §22.2) by {@link DialogRequest}; {@code listener} sees
+     * every other response and the outcome.
+     */
+    static void send(CallImpl call, String method, Consumer<SipMessageBuilder<SipRequest>> fill,
+                     ClientTransaction.Listener<SipResponse> listener) {
+        DialogRequest.send(call, method, fill, listener);
     }
 }

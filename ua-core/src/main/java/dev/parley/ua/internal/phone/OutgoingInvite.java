@@ -177,7 +177,7 @@ final class OutgoingInvite {
         }
         hop = call.line.hopFor(call.dialog);
         // RFC 3261 §13.2.2.4: the UAC core ACKs every 2xx, outside the transaction.
-        ack = withCredentials(call.dialog.ackFor(invite, call.core.newVia()));
+        ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(invite, call.core.newVia()), invite);
         call.core.stack().layer().sendAck(ack, hop);
         if (cancelWanted || call.state() == CallState.ENDED) {
             // The 2xx crossed our CANCEL: the call was answered, so it must be ended with BYE.
@@ -199,19 +199,6 @@ final class OutgoingInvite {
         }
         call.setState(CallState.CONNECTED);
         call.completeStage(stage);
-    }
-
-    private SipRequest withCredentials(SipRequest request) {
-        var creds = call.line.credentials().headersFor(request.method().equals("ACK") ? "INVITE" : request.method(),
-                request.requestUriText());
-        if (creds.isEmpty()) {
-            return request;
-        }
-        SipMessageBuilder<SipRequest> b = request.toBuilder();
-        for (Credentials.Header h : creds) {
-            b.add(h.name(), h.value());
-        }
-        return b.build();
     }
 
     /** A 2xx from a second branch of a forked INVITE: acknowledge it, then end that dialog (RFC 3261 §13.2.2.4). */
@@ -272,7 +259,7 @@ final class OutgoingInvite {
     private void failure(SipResponse r) {
         int code = r.statusCode();
         if ((code == 401 || code == 407) && authRetries < MAX_AUTH_RETRIES && !cancelWanted) {
-            DigestChallenge c = DigestChallenge.best(r.headerValues(code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate"))
+            DigestChallenge c = DigestChallenge.best(r, code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate")
                     .orElse(null);
             boolean answered = invite.hasHeader("Authorization") || invite.hasHeader("Proxy-Authorization");
             if (c != null && call.line.credentials().accept(c, code == 407, answered)) {

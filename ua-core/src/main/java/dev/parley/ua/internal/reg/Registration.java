@@ -155,8 +155,8 @@ public final class Registration {
         int code = response.statusCode();
         if ((code == 401 || code == 407) && retriesThisAttempt < MAX_RETRIES_PER_ATTEMPT) {
             // RFC 3261 §22.2 / §22.3: answer the challenge and retry with a new CSeq.
-            List<String> values = response.headerValues(code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate");
-            DigestChallenge challenge = DigestChallenge.best(values).orElse(null);
+            DigestChallenge challenge = DigestChallenge.best(response,
+                    code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate").orElse(null);
             if (challenge != null && credentials.accept(challenge, code == 407, authenticated)) {
                 retriesThisAttempt++;
                 send(requestedExpires);

@@ -13,8 +13,8 @@ class CredentialsTest {
     private final Credentials credentials = new Credentials("alice", "secret", new SplittableRandom(7));
 
     private static DigestChallenge challenge(String nonce, boolean stale) {
-        return DigestChallenge.parse("Digest realm=\"parley.test\", nonce=\"" + nonce + "\", qop=\"auth\""
-                + (stale ? ", stale=true" : ""));
+        return DigestChallenge.of(dev.parley.sip.message.AuthHeader.parse("Digest realm=\"parley.test\", nonce=\"" + nonce + "\", qop=\"auth\""
+                + (stale ? ", stale=true" : ""))).orElseThrow();
     }
 
     private List<String> headerNames() {
