@@ -110,4 +110,16 @@ class Rfc3261HeaderExamplesTest {
         assertEquals(List.of("Digest username=\"Alice\", realm=\"atlanta.com\", nonce=\"84a4cc6f3082121f32b42a2187831a9e\", response=\"7587245234b3434cc3412213e5f113a5432\""),
                 m.headerValues("Authorization"));
     }
+
+    @Test
+    void authHeaderParse_readsOneValue_likeAuthHeadersDoes() {
+        AuthHeader h = AuthHeader.parse("Digest realm=\"a \\\"b\\\"\", nonce=n1, stale=TRUE, qop=\"auth,auth-int\"");
+        assertEquals("a \"b\"", h.realm().orElseThrow(), "RFC 3261 §25.1: quoted-pairs are resolved");
+        assertEquals("n1", h.nonce().orElseThrow());
+        assertTrue(h.isStale());
+        assertEquals("auth,auth-int", h.qop().orElseThrow());
+        SipParseException e = org.junit.jupiter.api.Assertions.assertThrows(SipParseException.class,
+                () -> AuthHeader.parse("Digest realm=\"unterminated"));
+        assertTrue(e.reason() != null);
+    }
 }
