@@ -14,6 +14,8 @@ require_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "interop: installing ${missing[*]} (apt-get)..." >&2
   local log; log=$(mktemp)
+  # INTEROP-NOTES: tshark's package asks whether non-root users may capture; answer before asking.
+  echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections 2>/dev/null || true
   if { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; } >"$log" 2>&1; then
     rm -f "$log"
     return 0
