@@ -12,6 +12,7 @@ import dev.parley.sip.message.Via;
 import dev.parley.sip.transport.ByteTransport;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.IpLiteral;
+import dev.parley.sip.transport.NextHop;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.sip.transport.TransportSet;
 import java.net.InetSocketAddress;
@@ -69,18 +70,44 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         return Via.of(transport.viaName(), localHost, localPort, ops.newBranch()).withParam("rport", null);
     }
 
-    /** Sends a request in a new client transaction (see {@link TransactionLayer#sendRequest}). */
+    /**
+     * Sends a request in a new client transaction to the next hop its own headers name:
+     * {@link NextHop#forRequest} (RFC 3261 §8.1.2, RFC 3263 §4 without DNS: {@code transport}
+     * parameter, {@code sips:} → TLS, {@code maddr}, default port 5060/5061). The top Via's
+     * transport is set to the hop's (§18.1.1).
+     *
+     * @throws IllegalArgumentException when the next hop is not an IP literal (this layer does not
+     *                                  resolve names: resolve it and call {@link #sendRequest(SipRequest, Endpoint, ClientTransaction.Listener)}),
+     *                                  or names a transport this stack does not have
+     */
+    public ClientTransaction sendRequest(SipRequest request, ClientTransaction.Listener<SipResponse> listener) {
+        NextHop hop = NextHop.forRequest(request);
+        Endpoint to = hop.endpoint().orElseThrow(() -> new IllegalArgumentException("next hop is a name, not an IP literal: " + hop));
+        if (transport instanceof TransportSet set && !set.supports(to.transport())) {
+            throw new IllegalArgumentException("no " + to.transport() + " transport for next hop " + hop);
+        }
+        return sendRequest(withViaTransport(request, to.transport()), to, listener);
+    }
+
+    /** Sends a request in a new client transaction to {@code to} (see {@link TransactionLayer#sendRequest}). */
     public ClientTransaction sendRequest(SipRequest request, Endpoint to, ClientTransaction.Listener<SipResponse> listener) {
         // RFC 3261 §18.1.1: a request larger than 1300 bytes (path MTU unknown) MUST use a
         // congestion-controlled transport such as TCP, and the top Via must then say so.
         if (to.transport() == TransportKind.UDP && transport instanceof TransportSet set && set.supports(TransportKind.TCP)
                 && request.encodedLength(HeaderForm.LONG) > MAX_UDP_REQUEST) {
-            Via v = request.topVia();
-            Via overTcp = new Via(v.protocol(), TransportKind.TCP.viaName(), v.host(), v.port(), v.params());
-            SipRequest moved = request.toBuilder().removeFirstValue("Via").via(overTcp).build();
-            return layer.sendRequest(moved, new Endpoint(TransportKind.TCP, to.address()), listener);
+            return UdpRetry.start(layer, withViaTransport(request, TransportKind.TCP), new Endpoint(TransportKind.TCP, to.address()),
+                    request, to, listener);
         }
         return layer.sendRequest(request, to, listener);
+    }
+
+    private static SipRequest withViaTransport(SipRequest request, TransportKind kind) {
+        Via v = request.topVia();
+        if (v.transport().equalsIgnoreCase(kind.viaName())) {
+            return request;
+        }
+        Via moved = new Via(v.protocol(), kind.viaName(), v.host(), v.port(), v.params());
+        return request.toBuilder().removeFirstValue("Via").via(moved).build();
     }
 
     /** The transport could not reach {@code peer}: see {@link TransactionLayer#transportFailed}. */

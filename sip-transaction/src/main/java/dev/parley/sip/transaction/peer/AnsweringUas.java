@@ -1,6 +1,8 @@
 package dev.parley.sip.transaction.peer;
 
 import dev.parley.sip.message.Contact;
+import dev.parley.sip.message.HeaderNames;
+import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipMethod;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
@@ -89,7 +91,7 @@ public final class AnsweringUas implements TransactionUser<SipRequest, SipRespon
             answer(tx, invite, tag);
             return;
         }
-        tx.respond(invite.createResponse(180, "Ringing", tag));
+        tx.respond(dialogResponse(invite, 180, "Ringing", tag).build());
         scheduler.schedule(ringMillis, () -> {
             if (!tx.hasFinalResponse()) {
                 answer(tx, invite, tag);
@@ -98,7 +100,7 @@ public final class AnsweringUas implements TransactionUser<SipRequest, SipRespon
     }
 
     private void answer(ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite, String tag) {
-        SipResponse ok = invite.createResponse(200, "OK", tag).toBuilder().contact(Contact.of(contact)).build();
+        SipResponse ok = dialogResponse(invite, 200, "OK", tag).contact(Contact.of(contact)).build();
         Pending p = new Pending(tx, ok, scheduler.now());
         awaitingAck.put(invite.callId(), p);
         answered.incrementAndGet();
@@ -106,6 +108,18 @@ public final class AnsweringUas implements TransactionUser<SipRequest, SipRespon
         // RFC 3261 §13.3.1.4: retransmit the 2xx at T1, doubling up to T2, until the ACK arrives.
         p.interval = timers.t1();
         p.timer = scheduler.schedule(p.interval, () -> retransmit(invite.callId(), p));
+    }
+
+    /**
+     * RFC 3261 §12.1.1: a response that establishes a dialog (the 2xx, or a 1xx with a To tag for
+     * an early dialog) carries every Record-Route value of the request, in order and unchanged.
+     */
+    private static SipMessageBuilder<SipResponse> dialogResponse(SipRequest invite, int code, String reason, String tag) {
+        SipMessageBuilder<SipResponse> b = invite.createResponse(code, reason, tag).toBuilder();
+        for (String recordRoute : invite.headerLines(HeaderNames.RECORD_ROUTE)) {
+            b.add(HeaderNames.RECORD_ROUTE, recordRoute);
+        }
+        return b;
     }
 
     private void retransmit(String callId, Pending p) {

@@ -15,6 +15,8 @@ import dev.parley.sip.transport.TransportSet;
 import dev.parley.sip.transport.UdpTransport;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -65,64 +67,81 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
             BiFunction<EventLoop, InetSocketAddress, T> tuFactory) {
         EventLoop loop = new EventLoop(name, 1, 4 * maxTransactions + 1024, 65_536);
         CompletableFuture<TransactionStack> ready = new CompletableFuture<>();
-        UdpTransport udp = UdpTransport.open(loop, address, 4 << 20, (data, from) -> {
-            TransactionStack s = ready.getNow(null);
-            if (s != null) {
-                s.receiveDatagram(data, 0, data.length, from);
-            }
-        });
-        InetSocketAddress bound = udp.local().address();
-        java.util.function.Consumer<dev.parley.sip.transport.Endpoint> unreachable = peer -> {
-            TransactionStack s = ready.getNow(null);
-            if (s != null) {
-                s.transportFailed(peer);
-            }
-        };
-        TcpTransport tcp = TcpTransport.open(loop, bound, StreamLimits.DEFAULT, (message, from) -> {
-            TransactionStack s = ready.getNow(null);
-            if (s != null) {
-                s.receiveFramed(message, from);
-            }
-        }, unreachable);
         StreamHandler framed = (message, from) -> {
             TransactionStack s = ready.getNow(null);
             if (s != null) {
                 s.receiveFramed(message, from);
             }
         };
-        TcpTransport tls = tlsContext == null ? null
-                : TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext, framed, unreachable);
-        TransportSet transports = new TransportSet().with(TransportKind.UDP, udp).with(TransportKind.TCP, tcp);
-        if (tls != null) {
-            transports.with(TransportKind.TLS, tls);
-        }
-        T tu = tuFactory.apply(loop, bound);
-        CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
-                        new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
-                ready.complete(stack);
-                node.complete(new SipNode<>(loop, udp, tcp, tls, tu, stack));
-            } catch (RuntimeException | Error e) {
-                node.completeExceptionally(e);
+        java.util.function.Consumer<dev.parley.sip.transport.Endpoint> unreachable = peer -> {
+            TransactionStack s = ready.getNow(null);
+            if (s != null) {
+                s.transportFailed(peer);
             }
-        });
+        };
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
+            UdpTransport udp = UdpTransport.open(loop, address, 4 << 20, (data, from) -> {
+                TransactionStack s = ready.getNow(null);
+                if (s != null) {
+                    s.receiveDatagram(data, 0, data.length, from);
+                }
+            });
+            opened.add(udp);
+            InetSocketAddress bound = udp.local().address();
+            TcpTransport tcp = TcpTransport.open(loop, bound, StreamLimits.DEFAULT, framed, unreachable);
+            opened.add(tcp);
+            TcpTransport tls = null;
+            if (tlsContext != null) {
+                tls = TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext,
+                        framed, unreachable);
+                opened.add(tls);
+            }
+            TransportSet transports = new TransportSet().with(TransportKind.UDP, udp).with(TransportKind.TCP, tcp);
+            if (tls != null) {
+                transports.with(TransportKind.TLS, tls);
+            }
+            T tu = tuFactory.apply(loop, bound);
+            TcpTransport tlsOrNull = tls;
+            CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
+            if (!loop.execute(() -> {
+                try {
+                    TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
+                            new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
+                    ready.complete(stack);
+                    node.complete(new SipNode<>(loop, udp, tcp, tlsOrNull, tu, stack));
+                } catch (RuntimeException | Error e) {
+                    node.completeExceptionally(e);
+                }
+            })) {
+                throw new IllegalStateException("event loop of node " + name + " refused the start task");
+            }
             // Bounded: a loop that cannot start the stack must not hang the caller.
             return node.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            if (tls != null) {
-                tls.close();
-            }
-            tcp.close();
-            udp.close();
-            loop.close();
+            closeAll(opened, loop);
             throw new IllegalStateException("node " + name + " did not start", e);
         } catch (InterruptedException e) {
+            closeAll(opened, loop);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting node " + name, e);
+        } catch (RuntimeException | Error e) {
+            // A failed bind (address in use, no such interface) must not leave the loop thread running.
+            closeAll(opened, loop);
+            throw e;
         }
+    }
+
+    /** Closes what a failed start opened, newest first, then stops the loop thread. */
+    private static void closeAll(List<AutoCloseable> opened, EventLoop loop) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // Closing is best effort here: the start has already failed for a better reason.
+            }
+        }
+        loop.close();
     }
 
     public EventLoop loop() {

@@ -128,9 +128,57 @@ class TcpTransportTest {
         }
     }
 
-    private static void send(SipNode<CallingUac> uac, Endpoint target, int padding, CompletableFuture<Integer> status) {
+    @Test
+    void transportParamAndMaddr_chooseTheNextHop() throws Exception {
+        try (SipNode<AnsweringUas> uas = uas();
+             SipNode<CallingUac> uac = SipNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 100,
+                     (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            // RFC 3263 §4: maddr replaces the (unresolvable) host; transport=tcp picks TCP. No Endpoint from the TU.
+            SipUri uri = SipUri.of("uas", "uas.invalid", uas.address().getPort())
+                    .withParam("maddr", "127.0.0.1").withParam("transport", "tcp");
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            uac.loop().execute(() -> uac.stack().sendRequest(options(uac, uri, 0), listener(status)));
+            assertEquals(200, status.get(10, TimeUnit.SECONDS));
+            assertEquals(0, uas.udp().received());
+            CompletableFuture<Integer> connections = new CompletableFuture<>();
+            uac.loop().execute(() -> connections.complete(uac.tcp().connectionCount()));
+            assertEquals(1, connections.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void largeRequest_whoseTcpConnectionIsRefused_isRetriedOverUdp() throws Exception {
+        // A UDP-only peer: nothing listens for TCP on its port, so the connection gets a reset.
+        try (java.net.DatagramSocket udpOnly = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"));
+             SipNode<CallingUac> uac = SipNode.start("uac", new InetSocketAddress("127.0.0.1", 0), TimerConfig.DEFAULT, 100,
+                     (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            udpOnly.setSoTimeout(5000);
+            Endpoint target = new Endpoint(TransportKind.UDP, new InetSocketAddress("127.0.0.1", udpOnly.getLocalPort()));
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            CompletableFuture<String> handle = new CompletableFuture<>();
+            uac.loop().execute(() -> handle.complete(send(uac, target, 1400, status).describe()));
+            assertTrue(handle.get(5, TimeUnit.SECONDS).contains("RFC 3261 §18.1.1"));
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[4096], 4096);
+            udpOnly.receive(packet);
+            // RFC 3261 §18.1.1: after the failed TCP attempt the request comes over UDP, its Via saying so.
+            SipRequest retried = (SipRequest) new dev.parley.sip.message.SipParser(ParserLimits.DEFAULT)
+                    .parse(packet.getData(), 0, packet.getLength());
+            assertTrue(packet.getLength() > 1300, "size " + packet.getLength());
+            assertEquals("UDP", retried.topVia().transport());
+            assertEquals(SipMethod.OPTIONS, retried.method());
+            byte[] ok = SipResponse.createFrom(retried, 200, "OK", "peer").toBytes();
+            udpOnly.send(new java.net.DatagramPacket(ok, ok.length, packet.getSocketAddress()));
+            assertEquals(200, status.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    private static ClientTransaction send(SipNode<CallingUac> uac, Endpoint target, int padding, CompletableFuture<Integer> status) {
         SipUri uri = SipUri.of("uas", "127.0.0.1", target.address().getPort());
-        SipRequest options = SipRequest.builder(SipMethod.OPTIONS, uri)
+        return uac.stack().sendRequest(options(uac, uri, padding), target, listener(status));
+    }
+
+    private static SipRequest options(SipNode<CallingUac> uac, SipUri uri, int padding) {
+        return SipRequest.builder(SipMethod.OPTIONS, uri)
                 .via(uac.stack().newVia(TransportKind.UDP))
                 .maxForwards(70)
                 .from(NameAddr.of(SipUri.of("a", "127.0.0.1")).withTag(uac.stack().ops().newTag()))
@@ -139,7 +187,10 @@ class TcpTransportTest {
                 .cseq(1, SipMethod.OPTIONS)
                 .add("X-Padding", "x".repeat(Math.max(1, padding)))
                 .build();
-        uac.stack().sendRequest(options, target, new ClientTransaction.Listener<>() {
+    }
+
+    private static ClientTransaction.Listener<SipResponse> listener(CompletableFuture<Integer> status) {
+        return new ClientTransaction.Listener<>() {
             @Override
             public void onResponse(SipResponse response) {
                 status.complete(response.statusCode());
@@ -154,6 +205,6 @@ class TcpTransportTest {
             public void onTransportError() {
                 status.complete(503);
             }
-        });
+        };
     }
 }

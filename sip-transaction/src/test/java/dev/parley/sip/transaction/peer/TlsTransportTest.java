@@ -72,4 +72,48 @@ class TlsTransportTest {
             assertEquals(0, uas.udp().received());
         }
     }
+
+    @Test
+    void sipsRequestUri_isSentOverTls_withTlsInTheVia() throws Exception {
+        SSLContext ctx = context();
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        try (SipNode<AnsweringUas> uas = SipNode.start("uas", any, TimerConfig.DEFAULT, 100, ctx,
+                     (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 100));
+             SipNode<CallingUac> uac = SipNode.start("uac", any, TimerConfig.DEFAULT, 100, ctx,
+                     (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            // RFC 3263 §4.1: a sips: URI without transport parameter goes over TLS; the TU only names the URI.
+            dev.parley.sip.message.SipUri uri = new dev.parley.sip.message.SipUri(true, "uas", null, "127.0.0.1",
+                    uas.tls().local().address().getPort(), dev.parley.sip.message.Parameters.EMPTY,
+                    dev.parley.sip.message.Parameters.EMPTY);
+            CompletableFuture<String> via = new CompletableFuture<>();
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            uac.loop().execute(() -> {
+                dev.parley.sip.message.SipRequest options = dev.parley.sip.message.SipRequest
+                        .builder(dev.parley.sip.message.SipMethod.OPTIONS, uri)
+                        .via(uac.stack().newVia(TransportKind.UDP))
+                        .maxForwards(70)
+                        .from(dev.parley.sip.message.NameAddr.of(dev.parley.sip.message.SipUri.of("a", "127.0.0.1"))
+                                .withTag(uac.stack().ops().newTag()))
+                        .to(dev.parley.sip.message.NameAddr.of(uri))
+                        .callId(uac.stack().ops().newTag() + "@127.0.0.1")
+                        .cseq(1, dev.parley.sip.message.SipMethod.OPTIONS)
+                        .build();
+                uac.stack().sendRequest(options, new dev.parley.sip.transaction.ClientTransaction.Listener<>() {
+                    @Override
+                    public void onResponse(dev.parley.sip.message.SipResponse response) {
+                        via.complete(response.topVia().transport());
+                        status.complete(response.statusCode());
+                    }
+
+                    @Override
+                    public void onTransportError() {
+                        status.complete(503);
+                    }
+                });
+            });
+            assertEquals(200, status.get(10, TimeUnit.SECONDS));
+            assertEquals("TLS", via.get(1, TimeUnit.SECONDS));
+            assertEquals(0, uas.udp().received());
+        }
+    }
 }
