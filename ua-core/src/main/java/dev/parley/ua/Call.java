@@ -24,6 +24,13 @@ import java.util.concurrent.CompletionStage;
  * with {@link #redirect(String)}. DTMF digits are sent by RFC 4733 in the RTP stream
  * ({@link #sendDtmf(String)}), or by SIP INFO {@code application/dtmf-relay} when the peer did not
  * negotiate telephone-event; received ones, either way, reach {@link PhoneListener#onDtmf}.
+ *
+ * <p>Transfers (REFER, RFC 3515): {@link #blindTransfer(String)} sends the peer to another party,
+ * {@link #attendedTransfer(Call)} connects the peer with the party of a second call of ours (Replaces,
+ * RFC 3891). When the peer transfers US, a new outgoing call to the target is made by itself and
+ * reported by {@link PhoneListener#onCallTransferred}; it takes over the audio source and sink of
+ * the old call when answered, and the old call ends with {@link EndCause#TRANSFERRED}. Lines accept
+ * transfers unless {@link PhoneLine#acceptTransfers(boolean)} says otherwise.
  */
 public interface Call {
 
@@ -139,6 +146,35 @@ public interface Call {
 
     /** {@link #sendDtmf(String)} with each digit lasting {@code durationMillis} (40 to 5000). */
     CompletionStage<Call> sendDtmf(String digits, int durationMillis);
+
+    /**
+     * Blind transfer (RFC 5589 §6): puts the call on hold (if we do not hold it already), then sends
+     * the peer a REFER to {@code target} ({@code sip:carol@example.com}, or a user of this line's
+     * domain) with Referred-By, and follows the peer's NOTIFY reports, each passed to
+     * {@link PhoneListener#onTransferProgress}. The stage completes with the final report:
+     * {@link TransferProgress#succeeded()} when the target answered — this call then ends with BYE,
+     * {@link EndCause#TRANSFERRED} — else the target's failure status (486, 408…), and the call stays,
+     * taken off the hold this method put it on. Fails with {@link RequestFailedException} when the
+     * peer refuses the REFER (e.g. 603, 405) or the hold, {@link CallEndedException} when the call
+     * ends first, {@link IllegalStateException} when the call is not established or a transfer is
+     * already under way. Without a final report within 180 s the stage completes with 408.
+     *
+     * @throws IllegalArgumentException if {@code target} is not a URI
+     */
+    CompletionStage<TransferProgress> blindTransfer(String target);
+
+    /**
+     * Attended (consultative) transfer (RFC 5589 §7): connects this call's peer with the peer of
+     * {@code consultation}, another established call of this phone (typically one we made to the
+     * transfer target while this one was held). This call is held first; once the hold is
+     * acknowledged the REFER leaves with {@code Refer-To: <target?Replaces=...>} naming the
+     * consultation dialog (RFC 3891), so the target's phone swaps our consultation call for the
+     * transferee's new call and ends it ({@link EndCause#TRANSFERRED} here). Outcome and failures
+     * as for {@link #blindTransfer(String)}.
+     *
+     * @throws IllegalArgumentException if {@code consultation} is this call or a call of another phone
+     */
+    CompletionStage<TransferProgress> attendedTransfer(Call consultation);
 
     /**
      * Ends the call however far it got: BYE when established, CANCEL while an outgoing call rings,

@@ -44,4 +44,13 @@ public interface PhoneLine {
     void autoAnswer(boolean on);
 
     boolean autoAnswer();
+
+    /**
+     * Whether a REFER from the peer of a call on this line (RFC 3515: the peer transfers us) is
+     * accepted — 202, then a call to the target (see {@link PhoneListener#onCallTransferred}) — or
+     * refused with 603 Decline. On by default. REFER outside a call is always refused (403).
+     */
+    void acceptTransfers(boolean on);
+
+    boolean acceptTransfers();
 }

@@ -32,8 +32,23 @@ public interface PhoneListener {
     default void onDtmf(Call call, DtmfEvent event) {
     }
 
-    /** A transfer made from or to this call progressed (part 2). */
+    /**
+     * A transfer of {@code call} progressed: as transferor, each NOTIFY the peer sent (100 Trying,
+     * 180 Ringing, then the final status); as transferee, each report we send about the call to
+     * the target (RFC 3515 §2.4.5).
+     */
     default void onTransferProgress(Call call, TransferProgress progress) {
+    }
+
+    /**
+     * {@code replacement} takes the place of {@code previous}: as transferee, the new outgoing call
+     * to the transfer target (reported before it starts; set its audio here, else it takes over
+     * {@code previous}'s when answered); as the target of an attended transfer, the incoming call
+     * that replaces our consultation call (RFC 3891: answered at once, not reported by
+     * {@link #onIncomingCall}). Follow it with {@link #onCallStateChanged}; {@code previous} ends
+     * with {@link EndCause#TRANSFERRED} or {@link EndCause#REPLACED} once the replacement is answered.
+     */
+    default void onCallTransferred(Call previous, Call replacement) {
     }
 
     /**

@@ -53,6 +53,14 @@ public final class CallImpl implements Call {
     private DialogId registeredDialog;
     private OutgoingInvite outgoing;
     private IncomingInvite incoming;
+    /** Our REFER of this call, if we transfer it (RFC 3515). */
+    OutgoingTransfer transferOut;
+    /** The peer's REFER of this call, if it transfers us (RFC 3515 §2.4). */
+    IncomingTransfer transferIn;
+    /** Set while this call is the consultation whose dialog an attended transfer's Replaces names. */
+    boolean consultationInTransfer;
+    /** A usage that follows this call's states on the SIP thread (a transfer watching the call it made). */
+    private java.util.function.Consumer<CallState> watcher;
 
     private CallImpl(PhoneCore core, LineImpl line, CallDirection direction, String callId, NameAddr local, NameAddr remote) {
         this.core = core;
@@ -65,9 +73,14 @@ public final class CallImpl implements Call {
 
     /** A new outgoing call in state IDLE. */
     static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target) {
+        return outgoing(core, line, target, java.util.List.of());
+    }
+
+    /** A new outgoing call whose INVITE also carries {@code extraHeaders} (a transfer's Referred-By, Replaces). */
+    static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target, java.util.List<dev.parley.sip.message.SipHeader> extraHeaders) {
         NameAddr local = line.identity().withTag(core.newTag());
         CallImpl call = new CallImpl(core, line, CallDirection.OUTGOING, core.newCallId(), local, NameAddr.of(target));
-        call.outgoing = new OutgoingInvite(call, target);
+        call.outgoing = new OutgoingInvite(call, target, extraHeaders);
         return call;
     }
 
@@ -76,9 +89,27 @@ public final class CallImpl implements Call {
         String tag = core.newTag();
         CallImpl call = new CallImpl(core, line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
                 invite.from());
-        call.incoming = new IncomingInvite(call, tx, invite, tag);
+        call.incoming = new IncomingInvite(call, tx, invite, tag, null);
         core.callStarted(call);
         call.incoming.arrive();
+    }
+
+    /**
+     * An INVITE with Replaces (RFC 3891 §3) that matched {@code replaced}: the new call is answered
+     * at once and, once answered, takes the place (and the audio) of the replaced one.
+     */
+    static void replacing(PhoneCore core, CallImpl replaced, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite) {
+        String tag = core.newTag();
+        CallImpl call = new CallImpl(core, replaced.line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
+                invite.from());
+        call.incoming = new IncomingInvite(call, tx, invite, tag, replaced);
+        call.watch(new IncomingReplaces(replaced, call)::onState);
+        core.callStarted(call);
+        call.incoming.arrive();
+    }
+
+    void watch(java.util.function.Consumer<CallState> w) {
+        watcher = w;
     }
 
     // ------------------------------------------------------------------ state shared by both usages
@@ -89,6 +120,9 @@ public final class CallImpl implements Call {
         }
         state = next;
         core.events().fire(l -> l.onCallStateChanged(this, next));
+        if (watcher != null) {
+            watcher.accept(next);
+        }
     }
 
     /** Ends the call once: stops media, forgets the dialog, reports ENDED and completes the stages. */
@@ -114,11 +148,35 @@ public final class CallImpl implements Call {
         }
         hold.stop(how);
         dtmfSender.stop(new CallEndedException(how));
+        if (transferOut != null) {
+            transferOut.stop(how);
+        }
+        if (transferIn != null) {
+            transferIn.stop();
+        }
         core.callEnded(this);
         line.callEnded(this);
         state = CallState.ENDED;
         core.events().fire(l -> l.onCallStateChanged(this, CallState.ENDED));
         core.events().complete(ended, how);
+        if (watcher != null) {
+            watcher.accept(CallState.ENDED);
+        }
+    }
+
+    /** Whether a BYE from the peer ends this call as transferred rather than hung up. */
+    boolean transferredAway() {
+        return consultationInTransfer || (transferOut != null && transferOut.succeeded())
+                || (transferIn != null && transferIn.succeeded());
+    }
+
+    /** RFC 3515 §2.4.4: a NOTIFY in this dialog reports the progress of our REFER; else 481 (RFC 6665 §4.1.3). */
+    void onNotify(ServerTransaction<SipRequest, SipResponse> tx, SipRequest notify) {
+        if (transferOut == null) {
+            core.respond(tx, notify, 481, "Subscription Does Not Exist");
+        } else {
+            transferOut.onNotify(tx, notify);
+        }
     }
 
     void failStage(CompletableFuture<Call> stage, CallEnd how) {
@@ -292,10 +350,47 @@ public final class CallImpl implements Call {
                 core.events().fail(stage, new IllegalStateException("only an outgoing IDLE call can start; this one is " + state));
                 return;
             }
-            core.callStarted(this);
-            line.callStarted(this);
-            outgoing.start(stage);
+            startOnSipThread(stage);
         });
+        return stage.minimalCompletionStage();
+    }
+
+    /** Starts an outgoing IDLE call; the caller is on the SIP thread. */
+    void startOnSipThread(CompletableFuture<Call> stage) {
+        core.callStarted(this);
+        line.callStarted(this);
+        outgoing.start(stage);
+    }
+
+    /**
+     * Gives this call the audio source and sink of {@code from} where it has none of its own, so a
+     * conversation goes on when a transfer or a Replaces moves it to a new call. Those are then no
+     * longer closed with {@code from}.
+     */
+    void takeAudioFrom(CallImpl from) {
+        if (from.media != null) {
+            media().takeAudioFrom(from.media);
+        }
+    }
+
+    @Override
+    public CompletionStage<dev.parley.ua.TransferProgress> blindTransfer(String target) {
+        Uri uri = line.targetUri(target);
+        CompletableFuture<dev.parley.ua.TransferProgress> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> OutgoingTransfer.begin(this, uri, null, stage));
+        return stage.minimalCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<dev.parley.ua.TransferProgress> attendedTransfer(Call consultation) {
+        if (!(consultation instanceof CallImpl other) || other.core != core) {
+            throw new IllegalArgumentException("the consultation call must be a call of the same phone");
+        }
+        if (other == this) {
+            throw new IllegalArgumentException("a call cannot be transferred to itself");
+        }
+        CompletableFuture<dev.parley.ua.TransferProgress> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> OutgoingTransfer.begin(this, null, other, stage));
         return stage.minimalCompletionStage();
     }
 
@@ -383,6 +478,23 @@ public final class CallImpl implements Call {
             }
         });
         return ended.minimalCompletionStage();
+    }
+
+    /**
+     * Another call took this one's place (RFC 3891 §3): a confirmed dialog ends with BYE, an early
+     * one we initiated with CANCEL.
+     */
+    void endAsReplaced() {
+        CallEnd how = CallEnd.of(EndCause.REPLACED, "replaced by another call");
+        switch (state) {
+            case ENDED -> { }
+            case CALLING, RINGING, EARLY_MEDIA -> {
+                outgoing.cancel();
+                finish(how);
+            }
+            case IDLE, INCOMING -> finish(how);
+            default -> InDialog.bye(this, how);
+        }
     }
 
     /** The phone is closing: end the call at once, telling the peer (BYE, CANCEL or 480). */

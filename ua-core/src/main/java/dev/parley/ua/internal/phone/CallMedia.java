@@ -63,6 +63,18 @@ final class CallMedia {
         }
     }
 
+    /** Takes {@code other}'s source and sink where this media has none; {@code other} keeps nothing of them. */
+    void takeAudioFrom(CallMedia other) {
+        if (source == null && other.source != null) {
+            source = other.source;
+            other.source = null;
+        }
+        if (sink == null && other.sink != null) {
+            sink = other.sink;
+            other.sink = null;
+        }
+    }
+
     /** Applies a negotiated stream (first answer or a re-INVITE); media starts flowing. */
     void configure(NegotiatedMedia m, AudioCodec audioCodec) {
         if (closed) {

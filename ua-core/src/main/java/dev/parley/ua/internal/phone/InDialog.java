@@ -17,7 +17,10 @@ import dev.parley.ua.internal.dialog.TwoXxRetransmitter;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO. */
+/**
+ * Requests inside an established dialog: BYE both ways, re-INVITE answered, OPTIONS and INFO;
+ * REFER and NOTIFY go to the transfer usages.
+ */
 final class InDialog {
 
     private InDialog() {
@@ -28,8 +31,10 @@ final class InDialog {
             case "BYE" -> {
                 // RFC 3261 §15.1.2: answer 200 and end the session.
                 call.core.respond(tx, request, 200, "OK");
-                call.finish(new CallEnd(EndCause.REMOTE_HANGUP, 0, "BYE"));
+                call.finish(new CallEnd(call.transferredAway() ? EndCause.TRANSFERRED : EndCause.REMOTE_HANGUP, 0, "BYE"));
             }
+            case "REFER" -> IncomingTransfer.onRefer(call, tx, request);
+            case "NOTIFY" -> call.onNotify(tx, request);
             case "INVITE" -> reInvite(call, tx, request);
             case "INFO" -> info(call, tx, request);
             case "OPTIONS" -> call.core.respond(tx, request, 200, "OK");

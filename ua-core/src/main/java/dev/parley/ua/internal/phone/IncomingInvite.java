@@ -34,9 +34,13 @@ final class IncomingInvite {
     private TwoXxRetransmitter retransmitter;
     private CompletableFuture<Call> answerStage;
     private boolean acked;
+    /** The call this INVITE replaces (RFC 3891), or null for an ordinary incoming call. */
+    private final CallImpl replaced;
 
-    IncomingInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite, String tag) {
+    IncomingInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite, String tag,
+                   CallImpl replaced) {
         this.call = call;
+        this.replaced = replaced;
         this.tx = tx;
         this.invite = invite;
         this.tag = tag;
@@ -47,7 +51,7 @@ final class IncomingInvite {
     }
 
     void arrive() {
-        if (call.line.doNotDisturb()) {
+        if (call.line.doNotDisturb() && replaced == null) {
             respond(486, "Busy Here");
             call.finish(new CallEnd(EndCause.DO_NOT_DISTURB, 486, "Busy Here"));
             return;
@@ -82,6 +86,12 @@ final class IncomingInvite {
         // RFC 3261 §13.3.1.1: tell the caller we are alerting the user.
         tx.respond(withContact(SipResponse.createFrom(invite, 180, "Ringing", tag)));
         call.setState(CallState.INCOMING);
+        if (replaced != null) {
+            // RFC 3891 §3: the user is already in the replaced call: the new one is taken at once.
+            call.line.replacementCall(replaced, call);
+            answer(new CompletableFuture<>());
+            return;
+        }
         call.line.incomingCall(call);
         if (call.line.autoAnswer()) {
             answer(new CompletableFuture<>());

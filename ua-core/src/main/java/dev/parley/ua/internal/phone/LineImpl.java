@@ -37,6 +37,7 @@ public final class LineImpl implements PhoneLine {
     private volatile RegistrationStatus status;
     private volatile boolean doNotDisturb;
     private volatile boolean autoAnswer;
+    private volatile boolean acceptTransfers = true;
 
     public LineImpl(PhoneCore core, LineConfig config) throws UnknownHostException {
         this.core = core;
@@ -84,7 +85,9 @@ public final class LineImpl implements PhoneLine {
     }
 
     void callStarted(CallImpl call) {
-        calls.add(call);
+        if (!calls.contains(call)) {
+            calls.add(call);
+        }
     }
 
     void callEnded(CallImpl call) {
@@ -94,6 +97,14 @@ public final class LineImpl implements PhoneLine {
     void incomingCall(CallImpl call) {
         calls.add(call);
         core.events().fire(l -> l.onIncomingCall(call));
+    }
+
+    /** A call that takes the place of another (transfer or Replaces): reported as such, not as incoming. */
+    void replacementCall(CallImpl previous, CallImpl replacement) {
+        if (!calls.contains(replacement)) {
+            calls.add(replacement);
+        }
+        core.events().fire(l -> l.onCallTransferred(previous, replacement));
     }
 
     /** Stops the registration timers (after the phone has unregistered). */
@@ -129,8 +140,12 @@ public final class LineImpl implements PhoneLine {
 
     @Override
     public Call newCall(String target) {
-        Uri uri = target.contains(":") ? Uri.parse(target) : SipUri.of(target, config.domain());
-        return CallImpl.outgoing(core, this, uri);
+        return CallImpl.outgoing(core, this, targetUri(target));
+    }
+
+    /** {@code sip:bob@example.com} as given, or {@code bob} in this line's domain. */
+    Uri targetUri(String target) {
+        return target.contains(":") ? Uri.parse(target) : SipUri.of(target, config.domain());
     }
 
     @Override
@@ -156,6 +171,16 @@ public final class LineImpl implements PhoneLine {
     @Override
     public boolean autoAnswer() {
         return autoAnswer;
+    }
+
+    @Override
+    public void acceptTransfers(boolean on) {
+        acceptTransfers = on;
+    }
+
+    @Override
+    public boolean acceptTransfers() {
+        return acceptTransfers;
     }
 
     @Override

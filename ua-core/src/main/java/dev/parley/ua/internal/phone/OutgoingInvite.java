@@ -5,6 +5,7 @@ import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
 import dev.parley.sip.message.Contact;
 import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipHeader;
 import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
@@ -36,6 +37,8 @@ final class OutgoingInvite {
     /** The Request-URI of the current attempt: the dialled URI, then each redirect target. */
     private Uri target;
     private final RedirectTargets targets;
+    /** Headers the request must carry besides ours (Referred-By and Replaces of a transfer: RFC 3892, RFC 3891). */
+    private final java.util.List<SipHeader> extraHeaders;
     private CompletableFuture<Call> stage;
     private OfferAnswer offerAnswer;
     private SipRequest invite;
@@ -47,10 +50,11 @@ final class OutgoingInvite {
     private boolean cancelSent;
     private SipRequest ack;
 
-    OutgoingInvite(CallImpl call, Uri target) {
+    OutgoingInvite(CallImpl call, Uri target, java.util.List<SipHeader> extraHeaders) {
         this.call = call;
         this.target = target;
         this.targets = new RedirectTargets(target, call.core.settings().maxRedirects());
+        this.extraHeaders = java.util.List.copyOf(extraHeaders);
     }
 
     void start(CompletableFuture<Call> startStage) {
@@ -79,6 +83,9 @@ final class OutgoingInvite {
                 .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user()))))
                 .add("Allow", PhoneCore.ALLOW)
                 .add("User-Agent", core.settings().userAgent());
+        for (SipHeader h : extraHeaders) {
+            b.add(h.name(), h.value());
+        }
         for (Credentials.Header h : call.line.credentials().headersFor("INVITE", target.toString())) {
             b.add(h.name(), h.value());
         }

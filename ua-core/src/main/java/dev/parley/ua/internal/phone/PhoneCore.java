@@ -35,7 +35,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PhoneCore implements TransactionUser<SipRequest, SipResponse> {
 
     /** RFC 3261 §20.5: the methods a phone accepts (Allow). */
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
+    /** RFC 3261 §20.37: the extensions a phone understands (RFC 3891 Replaces). */
+    static final String SUPPORTED = "replaces";
     static final int MAX_TRANSACTIONS = 4096;
 
     private final PhoneRuntime runtime;
@@ -221,7 +223,9 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         switch (request.method()) {
             case "INVITE" -> {
                 LineImpl line = lineFor(request);
-                if (line == null) {
+                if (request.hasHeader("Replaces")) {
+                    IncomingReplaces.onInvite(this, tx, request);
+                } else if (line == null) {
                     respond(tx, request, 404, "Not Found");
                 } else if (calls.size() >= settings.maxCalls()) {
                     respond(tx, request, 486, "Busy Here");
@@ -234,13 +238,17 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
                 SipResponse ok = stack.ops().responseFor(request, 200, "OK").toBuilder()
                         .add("Allow", ALLOW)
                         .add("Accept", "application/sdp")
-                        .add("Supported", "")
+                        .add("Supported", SUPPORTED)
                         .add("Server", settings.userAgent())
                         .build();
                 tx.respond(ok);
             }
             // RFC 3261 §15.1.2: a BYE that matches no dialog gets 481.
             case "BYE" -> respond(tx, request, 481, "Call/Transaction Does Not Exist");
+            // RFC 3515 §2.4.2 lets a UA refuse a REFER: Parley accepts it only inside a call's dialog.
+            case "REFER" -> respond(tx, request, 403, "Forbidden - REFER only inside a call");
+            // RFC 6665 §4.1.3: a NOTIFY that matches no subscription gets 481.
+            case "NOTIFY" -> respond(tx, request, 481, "Subscription Does Not Exist");
             // RFC 3261 §8.2.1: a method we do not support gets 405 with Allow.
             default -> tx.respond(stack.ops().responseFor(request, 405, "Method Not Allowed").toBuilder()
                     .add("Allow", ALLOW).build());
