@@ -65,6 +65,13 @@ public interface Call {
     /** The codec media flows with, once negotiated. */
     Optional<AudioCodec> codec();
 
+    /**
+     * The RTP/RTCP figures of this call's media (packets, loss, jitter, round-trip time): a
+     * snapshot while the call runs, the final figures after it ended; empty when the call never
+     * had media.
+     */
+    Optional<MediaStatistics> mediaStatistics();
+
     /** What we send; silence until set. May be changed at any time; the previous source is closed. */
     void audioSource(AudioSource source);
 

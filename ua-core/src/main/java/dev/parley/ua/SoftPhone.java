@@ -122,8 +122,10 @@ public final class SoftPhone implements AutoCloseable {
                     line.stop();
                 }
             }
+            // Then the answers to the last BYEs (RFC 3261 §15.1.1): the socket stays open for them.
             CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
-                    .whenComplete((v, e) -> runtime.execute(this::release));
+                    .whenComplete((v, e) -> runtime.execute(() -> core.requestsSettled()
+                            .whenComplete((w, f) -> runtime.execute(this::release))));
         });
         return closed.minimalCompletionStage();
     }

@@ -15,6 +15,7 @@ import dev.parley.ua.CallEndedException;
 import dev.parley.ua.CallState;
 import dev.parley.ua.DtmfEvent;
 import dev.parley.ua.EndCause;
+import dev.parley.ua.MediaStatistics;
 import dev.parley.ua.Party;
 import dev.parley.ua.PhoneLine;
 import dev.parley.ua.internal.dialog.Dialog;
@@ -463,7 +464,14 @@ public final class CallImpl implements Call {
     /** RTP counters of this call's media, or empty before media was opened (for tests and diagnostics). */
     public Optional<dev.parley.rtp.SessionStatistics> rtpStatistics() {
         CallMedia m = media;
-        return m == null ? Optional.empty() : Optional.of(m.statistics());
+        return m == null ? Optional.empty() : Optional.ofNullable(m.statistics());
+    }
+
+    @Override
+    public Optional<MediaStatistics> mediaStatistics() {
+        CallMedia m = media;
+        AudioCodec c = m == null ? null : m.codec();
+        return rtpStatistics().map(s -> MediaFigures.of(s, c == null ? 8000 : c.rtpClockRate()));
     }
 
     @Override

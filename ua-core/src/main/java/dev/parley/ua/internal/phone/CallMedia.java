@@ -28,6 +28,7 @@ final class CallMedia {
     private volatile AudioCodec codec;
     private volatile boolean closed;
     private volatile boolean telephoneEvents;
+    private volatile SessionStatistics last;
 
     CallMedia(PhoneCore core, String cname, IntConsumer onDtmf) {
         SessionListener listener = new SessionListener() {
@@ -124,6 +125,11 @@ final class CallMedia {
             return;
         }
         closed = true;
+        try {
+            last = leg.statistics(); // the final figures outlive the stream
+        } catch (IllegalStateException e) {
+            // Lenient: the media thread is gone (phone closing); the figures are lost, not the call's end.
+        }
         leg.close();
         AudioSource s = source;
         AudioSink k = sink;
@@ -135,7 +141,8 @@ final class CallMedia {
         }
     }
 
+    /** The session's figures: live while media runs, the last snapshot after {@link #close()} (null if none was taken). */
     SessionStatistics statistics() {
-        return leg.statistics();
+        return closed ? last : leg.statistics();
     }
 }

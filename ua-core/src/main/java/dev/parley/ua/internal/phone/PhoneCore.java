@@ -50,6 +50,7 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
     private final Map<ServerTransaction<SipRequest, SipResponse>, CallImpl> pendingInvites = new HashMap<>();
     private final List<LineImpl> lines = new CopyOnWriteArrayList<>();
     private final List<CallImpl> calls = new CopyOnWriteArrayList<>();
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     public PhoneCore(PhoneRuntime runtime, PhoneSettings settings, Events events, Endpoint sipAddress, boolean traceSip) {
         this.runtime = runtime;
@@ -171,12 +172,22 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
      * reported to the listener as a transport error (RFC 3261 §8.1.3.1: act as if 503).
      */
     public void send(SipRequest request, Endpoint to, ClientTransaction.Listener<SipResponse> listener) {
+        ClientTransaction.Listener<SipResponse> tracked = request.isMethod("INVITE") || request.isMethod("ACK")
+                ? listener : inFlight.track(listener);
         try {
-            stack.sendRequest(request, to, listener);
+            stack.sendRequest(request, to, tracked);
         } catch (IllegalStateException | IllegalArgumentException e) {
             events.fire(l -> l.onError(new PhoneError("sip", "cannot send " + request.method() + ": " + e.getMessage(), e)));
-            listener.onTransportError();
+            tracked.onTransportError();
         }
+    }
+
+    /**
+     * Completes once every non-INVITE request sent so far has its final response (or timed out):
+     * closing waits for it, so that the answer to a last BYE is still received.
+     */
+    public java.util.concurrent.CompletableFuture<Void> requestsSettled() {
+        return inFlight.settled();
     }
 
     /** Resolves {@code host[:port]} (default port 5060) to a UDP endpoint. */
