@@ -38,11 +38,16 @@ final class LadderPrinter implements PhoneListener {
      * @param names names of known peers by {@code host:port} ("proxy", "registrar")
      */
     LadderPrinter(PrintStream out, String self, Map<String, String> names, LongSupplier clockMillis) {
+        this(out, self, names, clockMillis, clockMillis.getAsLong());
+    }
+
+    /** With times counted from {@code startMillis}: several printers (the demo's phones) share one time line. */
+    LadderPrinter(PrintStream out, String self, Map<String, String> names, LongSupplier clockMillis, long startMillis) {
         this.out = out;
         this.self = self;
         this.names = Map.copyOf(names);
         this.clockMillis = clockMillis;
-        this.start = clockMillis.getAsLong();
+        this.start = startMillis;
     }
 
     @Override

@@ -17,6 +17,7 @@ public final class Main {
     /** The subcommands the shipped command knows, in the order help lists them. */
     static Main standard() {
         List<Subcommand> all = new ArrayList<>();
+        all.add(new DemoCommand());
         all.add(new LintCommand());
         all.add(new CodecCommand());
         all.add(new RegisterCommand());

@@ -13,4 +13,13 @@ final class Sleeper {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Sleeps {@code millis}; an interrupt ends the wait early (and stays set). */
+    static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

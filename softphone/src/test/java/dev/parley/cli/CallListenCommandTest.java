@@ -3,6 +3,10 @@ package dev.parley.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.cli.registrar.RegistrarConfig;
+import dev.parley.cli.registrar.RegistrarListener;
+import dev.parley.cli.registrar.RegistrarNode;
+import dev.parley.cli.registrar.UsersFile;
 import dev.parley.codecs.Wav;
 import dev.parley.codecs.WavAudio;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +14,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -120,6 +126,30 @@ class CallListenCommandTest {
         assertEquals(1, ladder.stream().map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).distinct().count(),
                 ladder.toString());
         assertEquals(ExitCode.SUCCESS, listener.get(40, TimeUnit.SECONDS).code());
+    }
+
+    @Test
+    void trace_throughTheRegistrarProxy_showsTheAnswerToTheCallersBye() throws Exception {
+        try (RegistrarNode proxy = RegistrarNode.start(new InetSocketAddress("127.0.0.1", 0), RegistrarConfig.DEFAULT,
+                UsersFile.of(Map.of("alice", "a-secret", "bob", "b-secret")), new RegistrarListener() { })) {
+            String at = "127.0.0.1:" + proxy.address().getPort();
+            CompletableFuture<Run> listener = start("listen", "--user", "bob", "--password", "b-secret", "--registrar", at,
+                    "--proxy", at, "--auto-answer", "--duration", "8");
+            for (int i = 0; i < 200 && proxy.bindings("bob").isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, proxy.bindings("bob").size(), "bob registered");
+            Run caller = start("call", "sip:bob@" + at, "--user", "alice", "--password", "a-secret", "--registrar", at,
+                    "--proxy", at, "--duration", "1", "--trace").get(40, TimeUnit.SECONDS);
+            assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
+            List<String> ladder = caller.out().lines().filter(l -> l.contains(" alice ")).toList();
+            String bye = ladder.stream().filter(l -> l.contains("alice ───── BYE ")).findFirst().orElseThrow();
+            String callId = bye.substring(bye.indexOf('['), bye.indexOf(']') + 1);
+            // The 200 with the call's Call-ID (not the 200 to the un-REGISTER) comes back through the proxy before exit.
+            assertTrue(ladder.subList(ladder.indexOf(bye), ladder.size()).stream()
+                    .anyMatch(l -> l.contains("alice ◀──── 200 OK " + callId) && l.endsWith("proxy " + at)), ladder.toString());
+            assertEquals(ExitCode.SUCCESS, listener.get(40, TimeUnit.SECONDS).code());
+        }
     }
 
     @Test

@@ -1,0 +1,268 @@
+package dev.parley.cli;
+
+import dev.parley.cli.registrar.RegistrarConfig;
+import dev.parley.cli.registrar.RegistrarListener;
+import dev.parley.cli.registrar.RegistrarNode;
+import dev.parley.cli.registrar.UsersFile;
+import dev.parley.ua.Call;
+import dev.parley.ua.CallEnd;
+import dev.parley.ua.CallState;
+import dev.parley.ua.EndCause;
+import dev.parley.ua.MediaStatistics;
+import dev.parley.ua.RegistrationState;
+import dev.parley.ua.RegistrationStatus;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code parley demo}: a registrar and proxy and three phones (alice, bob, carol) in this JVM, all
+ * on 127.0.0.1 with ephemeral ports. The phones register with digest; alice calls bob (G.722); each
+ * hears the other's tone; alice sends DTMF {@code 1234#}; alice holds and resumes; alice hangs up;
+ * everything closes. Prints the SIP ladder as it happens, then the RTP/RTCP figures of each call,
+ * then one line per check. Every wait is bounded by a step timeout and by the demo's deadline.
+ */
+final class DemoScenario {
+
+    /** The whole demo's budget for its steps; closing adds at most {@link #CLOSE_MILLIS}. */
+    static final long DEADLINE_MILLIS = 25_000;
+    static final long CLOSE_MILLIS = 4_000;
+    static final long STEP_MILLIS = 5_000;
+    static final String DIGITS = "1234#";
+    /** How long after the answer the demo waits, at most, for an RTCP round-trip time. */
+    static final long RTCP_WAIT_MILLIS = 10_000;
+
+    private final PrintStream out;
+    private final long startNanos = System.nanoTime();
+    private final List<DemoCheck> checks = new ArrayList<>();
+    private final List<CallFigures> figures = new ArrayList<>();
+
+    DemoScenario(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the demo and returns its checks, in order. */
+    List<DemoCheck> run() {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String user : List.of("alice", "bob", "carol")) {
+            byte[] secret = new byte[6];
+            random.nextBytes(secret);
+            passwords.put(user, HexFormat.of().formatHex(secret));
+        }
+        List<DemoParty> parties = new ArrayList<>();
+        RegistrarNode registrar = RegistrarNode.start(new InetSocketAddress("127.0.0.1", 0), RegistrarConfig.DEFAULT,
+                UsersFile.of(passwords), new RegistrarListener() { });
+        try {
+            String at = "127.0.0.1:" + registrar.address().getPort();
+            out.println("parley demo: registrar and proxy on " + at + "; phones alice, bob and carol on 127.0.0.1");
+            out.println();
+            out.println("SIP ladder (each phone's view; every message passes the proxy)");
+            Map<String, String> names = Map.of(at, "registrar");
+            long t0 = System.currentTimeMillis();
+            char key = 'A';
+            for (String user : passwords.keySet()) {
+                parties.add(new DemoParty(user, key++, passwords.get(user), at, out, names, t0));
+            }
+            steps(parties.get(0), parties.get(1), parties.get(2), at);
+        } catch (RuntimeException e) {
+            checks.add(DemoCheck.fail("demo ran to the end", "stopped by " + e));
+        } finally {
+            closeAll(parties, registrar);
+        }
+        out.println();
+        out.println("RTP/RTCP per call (packets, loss, interarrival jitter, RTCP round-trip time)");
+        for (CallFigures f : figures) {
+            f.print(out);
+        }
+        out.println();
+        out.println("Checks");
+        for (DemoCheck c : checks) {
+            out.println("  " + c.line());
+        }
+        out.println(DemoCheck.summary(checks));
+        return List.copyOf(checks);
+    }
+
+    private long remaining(long stepMillis) {
+        long used = (System.nanoTime() - startNanos) / 1_000_000;
+        return Math.max(0, Math.min(stepMillis, DEADLINE_MILLIS - used));
+    }
+
+    private void steps(DemoParty alice, DemoParty bob, DemoParty carol, String at) {
+        // 1. Registration with digest (RFC 3261 §10.2, §22): each REGISTER is challenged 401, then accepted.
+        for (DemoParty p : List.of(alice, bob, carol)) {
+            RegistrationStatus s = p.awaitRegistration(remaining(STEP_MILLIS));
+            boolean challenged = p.received("REGISTER", 401);
+            boolean ok = s != null && s.state() == RegistrationState.REGISTERED && challenged;
+            checks.add(DemoCheck.of(p.name + " registers with digest", ok, (challenged ? "401 challenge answered, " : "no 401 challenge, ")
+                    + (s == null ? "no outcome in time" : s.statusCode() + " " + s.reason())));
+            if (!ok) {
+                return;
+            }
+        }
+        // 2. alice calls bob through the proxy; bob answers at once; G.722 is the first codec of both.
+        Call aliceCall = alice.line.newCall("sip:bob@" + at);
+        alice.attachMedia(aliceCall);
+        CompletableFuture<Call> answered = aliceCall.start().toCompletableFuture();
+        Call bobCall = bob.awaitOffered(remaining(STEP_MILLIS));
+        boolean up = bobCall != null && await(answered, remaining(STEP_MILLIS));
+        String codec = aliceCall.codec().map(c -> c.encodingName()).orElse("none");
+        checks.add(DemoCheck.of("alice calls bob, bob answers, codec G.722", up && codec.equals("G722"),
+                up ? "codec " + codec + ", Call-ID " + shortId(aliceCall) : "not answered: " + aliceCall.state()));
+        if (!up) {
+            aliceCall.hangUp();
+            return;
+        }
+        long answeredAt = System.nanoTime();
+        CallFigures aliceBob = new CallFigures("alice → bob", aliceCall, bobCall, "alice", "bob");
+        figures.add(aliceBob);
+        // 3. Audio both ways: each side's tone is recognised by the other's DTMF detector.
+        heard(bob, bobCall, alice);
+        heard(alice, aliceCall, bob);
+        // 4. DTMF by RFC 4733 telephone events: bob receives exactly what alice sent.
+        boolean sent = await(aliceCall.sendDtmf(DIGITS).toCompletableFuture(), remaining(STEP_MILLIS));
+        long until = System.nanoTime() + remaining(3_000) * 1_000_000;
+        while (!bob.digits().equals(DIGITS) && bob.digits().length() < DIGITS.length() && System.nanoTime() < until) {
+            Sleeper.sleepMillis(20);
+        }
+        checks.add(DemoCheck.of("alice sends DTMF " + DIGITS + ", bob receives exactly that", sent && bob.digits().equals(DIGITS),
+                "bob received '" + bob.digits() + "'" + (sent ? "" : "; alice's sendDtmf did not complete")));
+        // 5. Hold (RFC 3264 §8.4): alice offers sendonly, bob answers recvonly and stops sending.
+        holdAndResume(alice, aliceCall, bob, bobCall);
+        // 6. RTCP (RFC 3550 §6.4.1): a round-trip time needs our SR and then the peer's report on it;
+        // with the 5 s minimum interval that takes up to about 9 s from the answer.
+        roundTrip(aliceCall, bobCall, answeredAt);
+        // 7. alice hangs up; bob's call ends by her BYE.
+        CallEnd aliceEnd = awaitEnd(aliceCall.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd bobEnd = awaitEnd(bobCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        checks.add(DemoCheck.of("alice hangs up, bob's call ends", aliceEnd != null && bobEnd != null
+                        && bobEnd.cause() == EndCause.REMOTE_HANGUP,
+                "alice " + (aliceEnd == null ? "still up" : aliceEnd.cause()) + ", bob " + (bobEnd == null ? "still up" : bobEnd.cause())));
+    }
+
+    private void heard(DemoParty listener, Call call, DemoParty speaker) {
+        ToneProbe probe = listener.probe(call);
+        long ms = probe == null ? -1 : probe.awaitHeard(speaker.toneKey, remaining(3_000));
+        checks.add(DemoCheck.of(listener.name + " hears " + speaker.name + "'s tone", ms >= 0,
+                ms >= 0 ? ToneProbe.describe(speaker.toneKey) + " recognised after " + ms + " ms"
+                        : "not recognised; heard '" + (probe == null ? "" : probe.keysHeard()) + "'"));
+    }
+
+    private void roundTrip(Call aliceCall, Call bobCall, long answeredAt) {
+        long until = answeredAt + RTCP_WAIT_MILLIS * 1_000_000;
+        while (!rttKnown(aliceCall) && !rttKnown(bobCall) && System.nanoTime() < until && remaining(50) > 0) {
+            Sleeper.sleepMillis(50);
+        }
+        Optional<MediaStatistics> a = aliceCall.mediaStatistics();
+        Optional<MediaStatistics> b = bobCall.mediaStatistics();
+        boolean both = a.isPresent() && b.isPresent() && a.get().rtcpReceived() > 0 && b.get().rtcpReceived() > 0;
+        checks.add(DemoCheck.of("RTCP reports flow both ways; round-trip time measured", both && (rttKnown(aliceCall) || rttKnown(bobCall)),
+                "alice " + rtt(a) + ", bob " + rtt(b)));
+    }
+
+    private static boolean rttKnown(Call call) {
+        return call.mediaStatistics().map(MediaStatistics::roundTripKnown).orElse(false);
+    }
+
+    private static String rtt(Optional<MediaStatistics> s) {
+        if (s.isEmpty()) {
+            return "no media";
+        }
+        return s.get().rtcpReceived() + " RTCP received, rtt "
+                + (s.get().roundTripKnown() ? String.format(java.util.Locale.ROOT, "%.2f ms", s.get().roundTripMillis()) : "n/a");
+    }
+
+    private void holdAndResume(DemoParty alice, Call aliceCall, DemoParty bob, Call bobCall) {
+        boolean held = await(aliceCall.hold().toCompletableFuture(), remaining(STEP_MILLIS));
+        boolean bobHeld = held && bob.awaitState(bobCall, CallState.REMOTE_HOLD, remaining(2_000));
+        checks.add(DemoCheck.of("alice holds: alice LOCAL_HOLD, bob REMOTE_HOLD", held && aliceCall.state() == CallState.LOCAL_HOLD && bobHeld,
+                "alice " + aliceCall.state() + ", bob " + bobCall.state()));
+        if (!held) {
+            return;
+        }
+        // Packets already on their way when bob stopped: let them land, then count.
+        Sleeper.sleepMillis(150);
+        long before = received(aliceCall);
+        Sleeper.sleepMillis(Math.min(600, remaining(600)));
+        long during = received(aliceCall) - before;
+        checks.add(DemoCheck.of("no RTP reaches alice while held", before >= 0 && during == 0,
+                during + " packets in 600 ms (RTP counter " + before + " → " + (before + during) + ")"));
+        boolean resumed = await(aliceCall.unhold().toCompletableFuture(), remaining(STEP_MILLIS));
+        boolean bobBack = resumed && bob.awaitState(bobCall, CallState.CONNECTED, remaining(2_000));
+        long after = received(aliceCall);
+        long until = System.nanoTime() + remaining(2_000) * 1_000_000;
+        while (resumed && received(aliceCall) - after < 10 && System.nanoTime() < until) {
+            Sleeper.sleepMillis(20);
+        }
+        long flowing = received(aliceCall) - after;
+        checks.add(DemoCheck.of("alice resumes: both CONNECTED, RTP flows again", resumed && bobBack
+                        && aliceCall.state() == CallState.CONNECTED && flowing >= 10,
+                "alice " + aliceCall.state() + ", bob " + bobCall.state() + ", " + flowing + " packets since"));
+    }
+
+    private static long received(Call call) {
+        return call.mediaStatistics().map(MediaStatistics::packetsReceived).orElse(-1L);
+    }
+
+    private void closeAll(List<DemoParty> parties, RegistrarNode registrar) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (DemoParty p : parties) {
+            closing.add(p.phone.closeAsync().toCompletableFuture());
+        }
+        boolean closed = await(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])), CLOSE_MILLIS);
+        if (!parties.isEmpty() && !checks.isEmpty()) {
+            boolean byeAnswered = parties.get(0).received("BYE", 200);
+            checks.add(DemoCheck.of("alice's BYE answered 200 OK before her phone closed", byeAnswered,
+                    byeAnswered ? "through the proxy" : "no 200 to the BYE reached alice"));
+            List<String> left = new ArrayList<>();
+            for (DemoParty p : parties) {
+                if (!registrar.bindings(p.name).isEmpty()) {
+                    left.add(p.name);
+                }
+            }
+            checks.add(DemoCheck.of("every phone closes and unregisters", closed && left.isEmpty(),
+                    closed ? (left.isEmpty() ? "no binding left at the registrar" : "still bound: " + left)
+                            : "not closed within " + CLOSE_MILLIS + " ms"));
+        }
+        registrar.close();
+    }
+
+    private static boolean await(CompletableFuture<?> f, long millis) {
+        try {
+            f.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static CallEnd awaitEnd(CompletableFuture<CallEnd> f, long millis) {
+        return await(f, millis) ? f.join() : null;
+    }
+
+    static String shortId(Call call) {
+        String id = call.id();
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** One call's two ends, for the RTP/RTCP figures. */
+    record CallFigures(String title, Call caller, Call callee, String callerName, String calleeName) {
+        void print(PrintStream out) {
+            out.println("  " + title + " [" + shortId(caller) + "] " + caller.codec().map(c -> c.encodingName()).orElse(""));
+            out.println("    " + MediaReport.line(callerName, caller.mediaStatistics()));
+            out.println("    " + MediaReport.line(calleeName, callee.mediaStatistics()));
+        }
+    }
+}
