@@ -31,30 +31,44 @@ final class InFlightRequests {
                 }
             }
 
+            // The listener runs first: a request it sends in turn (a BYE resent with credentials,
+            // RFC 3261 §22.2) is in flight before this one stops counting.
             @Override
             public void onResponse(SipResponse response) {
-                if (response.statusCode() >= 200) {
-                    settle();
+                try {
+                    listener.onResponse(response);
+                } finally {
+                    if (response.statusCode() >= 200) {
+                        settle();
+                    }
                 }
-                listener.onResponse(response);
             }
 
             @Override
             public void onTimeout() {
-                settle();
-                listener.onTimeout();
+                try {
+                    listener.onTimeout();
+                } finally {
+                    settle();
+                }
             }
 
             @Override
             public void onTransportError() {
-                settle();
-                listener.onTransportError();
+                try {
+                    listener.onTransportError();
+                } finally {
+                    settle();
+                }
             }
 
             @Override
             public void onTerminated() {
-                settle();
-                listener.onTerminated();
+                try {
+                    listener.onTerminated();
+                } finally {
+                    settle();
+                }
             }
         };
     }
