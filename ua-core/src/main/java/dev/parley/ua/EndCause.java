@@ -24,6 +24,12 @@ public enum EndCause {
     TRANSPORT_ERROR,
     /** The phone was closed while the call was up. */
     PHONE_CLOSED,
+    /**
+     * Nobody answered in time: our outgoing call rang longer than the ring timeout
+     * ({@code SoftPhone.Builder.ringTimeout}, sent as the INVITE's Expires) and was cancelled, or
+     * an incoming call's Expires passed before we answered (487 sent): RFC 3261 §13.2.1, §13.3.1.
+     */
+    NO_ANSWER,
     /** We answered the incoming call with 302 Moved Temporarily ({@link Call#redirect}, RFC 3261 §21.3.3). */
     REDIRECTED,
     /**

@@ -172,6 +172,7 @@ public final class SoftPhone implements AutoCloseable {
         private boolean traceSip;
         private boolean telephoneEvent = true;
         private int maxRedirects = 5;
+        private java.time.Duration ringTimeout = java.time.Duration.ofSeconds(180);
         private RandomGenerator random;
         private String sipHost = "127.0.0.1";
         private int sipPort = 5060;
@@ -232,6 +233,20 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long an outgoing call may ring unanswered (default 180 s, like the "no answer"
+         * timeout of softphone SDKs; {@link java.time.Duration#ZERO} for no limit). The INVITE
+         * carries it as Expires (RFC 3261 §13.2.1); when it passes, the call is cancelled (CANCEL,
+         * RFC 3261 §9.1) and ends with {@link EndCause#NO_ANSWER}. Each redirect target gets its own.
+         */
+        public Builder ringTimeout(java.time.Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("ring timeout " + value);
+            }
+            this.ringTimeout = value;
+            return this;
+        }
+
         /** Bound on simultaneous calls; further INVITEs are answered 486 Busy Here. */
         public Builder maxCalls(int value) {
             this.maxCalls = value;
@@ -278,7 +293,8 @@ public final class SoftPhone implements AutoCloseable {
 
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
-                    telephoneEvent, random != null ? random : new SecureRandom(), maxRedirects);
+                    telephoneEvent, random != null ? random : new SecureRandom(), maxRedirects,
+                    ringTimeout.toMillis());
             PhoneRuntime runtime;
             if (sipNetwork != null) {
                 runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork, sipHost, rtpMin, rtpMax,

@@ -24,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class IncomingInvite {
 
+    /** Lenient: an INVITE Expires longer than a day is taken as a day. */
+    static final long MAX_EXPIRES_SECONDS = 86_400;
+
     private final CallImpl call;
     private final ServerTransaction<SipRequest, SipResponse> tx;
     private final SipRequest invite;
@@ -36,6 +39,8 @@ final class IncomingInvite {
     private boolean acked;
     /** The call this INVITE replaces (RFC 3891), or null for an ordinary incoming call. */
     private final CallImpl replaced;
+    /** The caller's Expires on the INVITE (RFC 3261 §13.3.1), or null. */
+    private dev.parley.sip.transaction.Timeout expiry;
 
     IncomingInvite(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite, String tag,
                    CallImpl replaced) {
@@ -92,6 +97,9 @@ final class IncomingInvite {
             answer(new CompletableFuture<>());
             return;
         }
+        // RFC 3261 §13.3.1: if the INVITE's Expires passes before a final response, answer 487.
+        invite.expires().ifPresent(seconds -> expiry = call.core.scheduler().schedule(
+                Math.min(seconds, MAX_EXPIRES_SECONDS) * 1000, this::expired));
         call.line.incomingCall(call);
         if (call.line.autoAnswer()) {
             answer(new CompletableFuture<>());
@@ -109,6 +117,10 @@ final class IncomingInvite {
 
     void answer(CompletableFuture<Call> stage) {
         answerStage = stage;
+        if (expiry != null) {
+            expiry.cancel();
+            expiry = null;
+        }
         SipResponse ok = withContact(SipResponse.createFrom(invite, 200, "OK", tag)).toBuilder()
                 .add("Allow", PhoneCore.ALLOW)
                 .add("Server", call.core.settings().userAgent())
@@ -184,7 +196,19 @@ final class IncomingInvite {
         call.finish(new CallEnd(EndCause.CANCELLED_BY_REMOTE, 487, "Request Terminated"));
     }
 
+    private void expired() {
+        expiry = null;
+        if (call.state() == CallState.INCOMING) {
+            respond(487, "Request Terminated");
+            call.finish(new CallEnd(EndCause.NO_ANSWER, 487, "the caller's Expires passed"));
+        }
+    }
+
     void stop(CallEnd how) {
+        if (expiry != null) {
+            expiry.cancel();
+            expiry = null;
+        }
         if (retransmitter != null) {
             retransmitter.stop();
         }

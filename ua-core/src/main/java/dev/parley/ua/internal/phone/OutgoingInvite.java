@@ -49,6 +49,8 @@ final class OutgoingInvite {
     private boolean cancelWanted;
     private boolean cancelSent;
     private SipRequest ack;
+    /** The ring timeout of the current attempt (RFC 3261 §13.2.1 Expires), or null. */
+    private dev.parley.sip.transaction.Timeout ringTimer;
 
     OutgoingInvite(CallImpl call, Uri target, java.util.List<SipHeader> extraHeaders) {
         this.call = call;
@@ -85,6 +87,15 @@ final class OutgoingInvite {
                 .add("User-Agent", core.settings().userAgent());
         for (SipHeader h : extraHeaders) {
             b.add(h.name(), h.value());
+        }
+        long ringMillis = core.settings().ringTimeoutMillis();
+        if (ringMillis > 0) {
+            // RFC 3261 §13.2.1: the UAC may limit the invitation with Expires; we enforce it ourselves too.
+            b.add("Expires", Long.toString(Math.max(1, ringMillis / 1000)));
+            if (ringTimer != null) {
+                ringTimer.cancel();
+            }
+            ringTimer = core.scheduler().schedule(ringMillis, this::ringTimeout);
         }
         for (Credentials.Header h : call.line.credentials().headersFor("INVITE", target.toString())) {
             b.add(h.name(), h.value());
@@ -298,6 +309,21 @@ final class OutgoingInvite {
         call.finish(new CallEnd(cause, code, r.reasonPhrase()));
     }
 
+    /**
+     * Nobody answered within the ring timeout: CANCEL the INVITE (RFC 3261 §9.1; sent as soon as a
+     * provisional response allows it) and end the call now. A 2xx crossing the CANCEL is ACKed
+     * and ended with BYE ({@link #success}).
+     */
+    private void ringTimeout() {
+        ringTimer = null;
+        CallState s = call.state();
+        if (s == CallState.CALLING || s == CallState.RINGING || s == CallState.EARLY_MEDIA) {
+            cancel();
+            call.finish(new CallEnd(EndCause.NO_ANSWER, 0,
+                    "no answer within " + call.core.settings().ringTimeoutMillis() / 1000 + " s"));
+        }
+    }
+
     /** RFC 3261 §9.1: CANCEL only after a provisional response; until then it waits. */
     void cancel() {
         cancelWanted = true;
@@ -324,6 +350,10 @@ final class OutgoingInvite {
 
     /** The call ended: fail the start stage if it is still open. */
     void stop(CallEnd how) {
+        if (ringTimer != null) {
+            ringTimer.cancel();
+            ringTimer = null;
+        }
         if (stage != null && !stage.isDone()) {
             call.failStage(stage, how);
         }

@@ -17,11 +17,12 @@ import java.util.random.RandomGenerator;
  * @param maxCalls    bound on simultaneous calls (and dialogs); more are answered 486 / refused
  * @param telephoneEvent whether our SDP offers RFC 4733 telephone-event (else DTMF goes by SIP INFO)
  * @param random      source of tags, branches, Call-IDs, SSRCs and cnonces
+ * @param ringTimeoutMillis how long an outgoing INVITE may go unanswered before it is cancelled; 0 = no limit
  * @param maxRedirects how many 3xx redirections one outgoing call follows (RFC 3261 §8.1.3.4); 0 = none
  */
 public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCodec> codecs, int rtpMinPort,
                             int rtpMaxPort, int maxCalls, boolean telephoneEvent, RandomGenerator random,
-                            int maxRedirects) {
+                            int maxRedirects, long ringTimeoutMillis) {
 
     public PhoneSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -36,6 +37,9 @@ public record PhoneSettings(String userAgent, TimerConfig timers, List<AudioCode
         }
         if (maxRedirects < 0 || maxRedirects > RedirectTargets.MAX_TARGETS - 1) {
             throw new IllegalArgumentException("maxRedirects " + maxRedirects + " (0 to " + (RedirectTargets.MAX_TARGETS - 1) + ")");
+        }
+        if (ringTimeoutMillis < 0) {
+            throw new IllegalArgumentException("ringTimeoutMillis " + ringTimeoutMillis);
         }
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls " + maxCalls);
