@@ -26,7 +26,8 @@ public final class RtpSession {
     private final SessionListener listener;
     private final AudioSource source;
     private final RtpPacketWriter writer = new RtpPacketWriter();
-    private final ByteBuffer sendBuf = ByteBuffer.allocate(MAX_PACKET);
+    // Direct: a heap buffer handed to DatagramChannel.send is first copied into a temporary direct one.
+    private final ByteBuffer sendBuf = ByteBuffer.allocateDirect(MAX_PACKET);
     private final byte[] encoded = new byte[MAX_PACKET];
     private final byte[] eventPayload = new byte[TelephoneEvent.LENGTH];
     private final TelephoneEventSender eventSender = new TelephoneEventSender();

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -19,8 +18,6 @@ import java.util.concurrent.BlockingQueue;
 final class SelectorLoop implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
-    /** Datagrams read from one socket before the loop moves on (fairness). */
-    private static final int READ_BATCH = 16;
     private static final int TASK_QUEUE = 16_384;
 
     private final Selector selector;
@@ -28,8 +25,10 @@ final class SelectorLoop implements Runnable {
     private final TickSchedule<MediaStream> schedule = new TickSchedule<>();
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_QUEUE);
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(2048);
+    private final java.util.function.Consumer<SelectionKey> reader = this::readOne;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean selecting;
     private long receiveErrors;
 
     SelectorLoop(MediaClock clock, String name) throws IOException {
@@ -63,10 +62,17 @@ final class SelectorLoop implements Runnable {
         return channel.register(selector, SelectionKey.OP_READ, stream);
     }
 
-    /** Processes cancelled keys now, so closed sockets release their ports at once. */
+    /**
+     * Processes cancelled keys now, so closed sockets release their ports at once. Inside a select
+     * (a stream closed from one of its own callbacks) a nested select is illegal; the loop's next
+     * select, which follows the callback, releases them instead.
+     */
     void flushCancelledKeys() {
+        if (selecting) {
+            return;
+        }
         try {
-            selector.selectNow();
+            selector.selectNow(reader);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "selectNow failed", e);
         }
@@ -80,16 +86,19 @@ final class SelectorLoop implements Runnable {
                 long now = clock.nanoTime();
                 schedule.runDue(now, MediaStream::tick);
                 long wait = schedule.nanosUntilNext(clock.nanoTime());
-                int ready;
-                if (wait == 0) {
-                    ready = selector.selectNow();
-                } else if (wait < 0) {
-                    ready = selector.select();
-                } else {
-                    ready = selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
-                }
-                if (ready > 0) {
-                    readReady();
+                // The consumer forms of select hand over each ready key without the selected-key
+                // set, which would allocate a set entry per ready socket per round.
+                selecting = true;
+                try {
+                    if (wait == 0) {
+                        selector.selectNow(reader);
+                    } else if (wait < 0) {
+                        selector.select(reader);
+                    } else {
+                        selector.select(reader, Math.max(1, (wait + 999_999) / 1_000_000));
+                    }
+                } finally {
+                    selecting = false;
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "media loop error", e);
@@ -113,33 +122,30 @@ final class SelectorLoop implements Runnable {
         }
     }
 
-    private void readReady() {
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            if (!key.isValid()) {
-                continue;
-            }
-            MediaStream stream = (MediaStream) key.attachment();
-            DatagramChannel channel = (DatagramChannel) key.channel();
-            boolean rtcp = stream.isRtcpChannel(channel);
-            for (int i = 0; i < READ_BATCH; i++) {
-                receiveBuffer.clear();
-                InetSocketAddress from;
-                try {
-                    from = (InetSocketAddress) channel.receive(receiveBuffer);
-                } catch (IOException e) {
-                    receiveErrors++; // e.g. ICMP port unreachable reported on the socket
-                    continue;
-                }
-                if (from == null) {
-                    break;
-                }
-                receiveBuffer.flip();
-                stream.receive(receiveBuffer, from, rtcp);
-            }
+    /**
+     * Reads one datagram from a ready socket. At 20 ms per packet a socket rarely holds two, so a
+     * second read would almost always be a wasted system call returning nothing; the selector is
+     * level-triggered and reports the socket again at once if more are waiting.
+     */
+    private void readOne(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
         }
+        MediaStream stream = (MediaStream) key.attachment();
+        DatagramChannel channel = (DatagramChannel) key.channel();
+        receiveBuffer.clear();
+        InetSocketAddress from;
+        try {
+            from = (InetSocketAddress) channel.receive(receiveBuffer);
+        } catch (IOException e) {
+            receiveErrors++; // e.g. ICMP port unreachable reported on the socket
+            return;
+        }
+        if (from == null) {
+            return;
+        }
+        receiveBuffer.flip();
+        stream.receive(receiveBuffer, from, stream.isRtcpChannel(channel));
     }
 
     long receiveErrors() {

@@ -101,4 +101,38 @@ class MediaEngineTest {
         assertFalse(Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().startsWith("parley-media-") && t.isAlive()));
     }
+
+    @Test
+    void aStreamClosedFromItsOwnReceiveCallback_closesCleanly() throws Exception {
+        MediaStream[] self = new MediaStream[1];
+        try (MediaEngine engine = MediaEngine.start(config().withThreads(1))) {
+            MediaStream a = engine.open(SessionOptions.defaults("a@test"), AudioSource.silent(), AudioSink.discard(),
+                    new SessionListener() { });
+            MediaStream b = engine.open(SessionOptions.defaults("b@test"), AudioSource.silent(), AudioSink.discard(),
+                    new SessionListener() {
+                        @Override
+                        public void onTelephoneEvent(int event, int durationMillis) {
+                            self[0].close(); // on the selector thread, inside its select
+                        }
+                    });
+            self[0] = b;
+            int port = b.localRtpPort();
+            a.configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(LOOPBACK, port)));
+            b.configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(LOOPBACK, a.localRtpPort())));
+            a.sendTelephoneEvent(5, 60);
+            await(() -> engine.portsInUse() == 1, "B closes itself when the digit arrives");
+            assertTrue(b.isClosed());
+            assertEquals(0, engine.statistics().applicationErrors(), "no error from a nested select");
+            // The loop's next select releases the socket: the port can be bound again.
+            boolean rebound = false;
+            for (int i = 0; i < 500 && !rebound; i++) {
+                try (DatagramChannel rtp = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, port))) {
+                    rebound = rtp.isOpen();
+                } catch (java.net.BindException busy) {
+                    Thread.sleep(10); // bounded wait on real sockets
+                }
+            }
+            assertTrue(rebound);
+        }
+    }
 }

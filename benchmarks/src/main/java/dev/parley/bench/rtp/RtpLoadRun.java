@@ -48,8 +48,9 @@ public final class RtpLoadRun {
             counts = List.of(500, 1000, 2000);
         }
         System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
-                + "| CPU µs per packet sent or received | send failures | ticks skipped |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| CPU µs per packet sent or received | media threads' CPU µs per packet | media threads' bytes "
+                + "allocated per packet | send failures | ticks skipped |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : counts) {
             run(n, seconds, threads);
         }
@@ -81,11 +82,14 @@ public final class RtpLoadRun {
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             EngineStatistics c0 = callers.statistics();
             EngineStatistics e0 = echoes.statistics();
+            MediaThreads media = MediaThreads.find();
+            long[] media0 = media.cpuAndAllocated();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long cpu1 = os.getProcessCpuTime();
             long t1 = System.nanoTime();
+            long[] media1 = media.cpuAndAllocated();
             EngineStatistics c1 = callers.statistics();
             EngineStatistics e1 = echoes.statistics();
             EchoPair.sending = false;
@@ -101,8 +105,12 @@ public final class RtpLoadRun {
             long handled = c1.packetsSent() - c0.packetsSent() + e1.packetsSent() - e0.packetsSent()
                     + c1.packetsReceived() - c0.packetsReceived() + e1.packetsReceived() - e0.packetsReceived();
             double usPerPacket = (cpu1 - cpu0) / 1000.0 / handled;
-            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %d | %d |%n", n, pps, lossAB, lossBA, cpu,
-                    usPerPacket, cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
+            // The selector threads alone (no JIT, GC or this harness): the engine's own cost.
+            double mediaUsPerPacket = (media1[0] - media0[0]) / 1000.0 / handled;
+            double mediaBytesPerPacket = (media1[1] - media0[1]) / (double) handled;
+            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %.2f | %.1f | %d | %d |%n", n, pps, lossAB,
+                    lossBA, cpu, usPerPacket, mediaUsPerPacket, mediaBytesPerPacket,
+                    cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
         }
     }
 }

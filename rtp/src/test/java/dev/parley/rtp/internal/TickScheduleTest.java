@@ -76,4 +76,81 @@ class TickScheduleTest {
         assertEquals(-1, schedule.nanosUntilNext(100 * MS));
         assertEquals(0, schedule.size());
     }
+
+    /** Entries of mixed periods and phases (some beyond one turn of the wheel), checked one by one. */
+    @Test
+    void manyEntries_eachTicksOnItsOwnGrid_inDueOrderAcrossSlots() {
+        TickSchedule<Integer> schedule = new TickSchedule<>();
+        SplittableRandom rnd = new SplittableRandom(11);
+        int count = 500;
+        long[] period = new long[count];
+        long[] expected = new long[count];
+        List<TickSchedule.Entry<Integer>> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // 10–60 ms ptimes, and a few periods longer than the wheel's turn (134 ms)
+            period[i] = i % 50 == 0 ? rnd.nextLong(200, 900) * MS : rnd.nextLong(1, 7) * 10 * MS;
+            expected[i] = rnd.nextLong(0, 300 * MS);
+            entries.add(schedule.add(i, period[i], expected[i]));
+        }
+        long[] ticks = new long[count];
+        long now = 0;
+        for (int round = 0; round < 20_000; round++) {
+            now += rnd.nextLong(0, 2 * MS);
+            long before = now;
+            long[] previousSlot = {Long.MIN_VALUE};
+            schedule.runDue(now, (i, due) -> {
+                assertEquals(expected[i], due, "entry " + i + " ticks on its grid, none skipped");
+                assertTrue(due <= before, "never early");
+                long slot = due >> TickSchedule.SLOT_SHIFT;
+                assertTrue(slot >= previousSlot[0], "slots run in due order");
+                previousSlot[0] = slot;
+                expected[i] += period[i];
+                ticks[i]++;
+            });
+            long next = schedule.nanosUntilNext(now);
+            long earliest = Long.MAX_VALUE;
+            for (long e : expected) {
+                earliest = Math.min(earliest, e);
+            }
+            assertEquals(Math.max(0, earliest - now), next, "the next tick is the earliest of all");
+            assertTrue(next > 0, "nothing due is left behind");
+        }
+        for (int i = 0; i < count; i++) {
+            assertTrue(expected[i] > now && expected[i] - period[i] <= now, "entry " + i + " is up to date");
+            assertTrue(ticks[i] > 0);
+        }
+        assertEquals(count, schedule.size());
+    }
+
+    @Test
+    void periodChange_andCancelWhileOthersTick() {
+        TickSchedule<String> schedule = new TickSchedule<>();
+        TickSchedule.Entry<String> a = schedule.add("a", 20 * MS, 20 * MS);
+        TickSchedule.Entry<String> b = schedule.add("b", 20 * MS, 20 * MS);
+        List<String> log = new ArrayList<>();
+        schedule.runDue(20 * MS, (i, d) -> log.add(i + d / MS));
+        a.period(30 * MS); // takes effect from the next tick: 40, then 70
+        b.cancel();
+        for (long t = 21; t <= 100; t++) {
+            schedule.runDue(t * MS, (i, d) -> log.add(i + d / MS));
+        }
+        assertTrue(log.containsAll(List.of("a20", "b20", "a40", "a70", "a100")), log.toString());
+        assertEquals(5, log.size(), log.toString());
+        assertEquals(1, schedule.size());
+        assertEquals(30 * MS, schedule.nanosUntilNext(100 * MS));
+    }
+
+    @Test
+    void anEntryAddedBehindTheCursor_runsAtTheNextCall() {
+        TickSchedule<String> schedule = new TickSchedule<>();
+        schedule.add("a", 20 * MS, 500 * MS);
+        assertEquals(0, schedule.runDue(400 * MS, (i, d) -> { }));
+        schedule.add("late", 20 * MS, 100 * MS); // already due when added
+        assertEquals(0, schedule.nanosUntilNext(400 * MS));
+        List<Long> dues = new ArrayList<>();
+        schedule.runDue(401 * MS, (i, d) -> dues.add(d / MS));
+        // 300 ms behind: skips ahead (MAX_BEHIND) and runs a bounded catch-up, never the whole backlog
+        assertTrue(dues.size() <= TickSchedule.MAX_BEHIND + 2, dues.toString());
+        assertEquals(100L, dues.get(0));
+    }
 }
