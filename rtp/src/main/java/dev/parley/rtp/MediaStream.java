@@ -31,6 +31,8 @@ public final class MediaStream implements AutoCloseable {
     private long applicationErrors;
     private long sendDropped;
     private volatile boolean closed;
+    private long rtpReadRound = -2;
+    private long rtcpReadRound = -2;
 
     MediaStream(SelectorLoop loop, PortAllocator ports, PortAllocator.Pair pair, MediaClock clock,
             java.util.random.RandomGenerator random, SessionOptions options, AudioSource source, AudioSink sink,
@@ -74,6 +76,22 @@ public final class MediaStream implements AutoCloseable {
 
     boolean isRtcpChannel(DatagramChannel channel) {
         return channel == pair.rtcp();
+    }
+
+    /**
+     * Records that the selector loop reads this stream's RTP or RTCP socket in select round
+     * {@code round}; returns whether it also did in the round before (a backlog).
+     */
+    boolean markReadRound(boolean rtcp, long round) {
+        long previous;
+        if (rtcp) {
+            previous = rtcpReadRound;
+            rtcpReadRound = round;
+        } else {
+            previous = rtpReadRound;
+            rtpReadRound = round;
+        }
+        return previous == round - 1;
     }
 
     private void send(ByteBuffer packet, InetSocketAddress to, boolean rtcp) {

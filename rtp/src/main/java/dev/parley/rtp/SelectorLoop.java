@@ -19,16 +19,20 @@ final class SelectorLoop implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
     private static final int TASK_QUEUE = 16_384;
+    /** Datagrams read from a backlogged socket before the loop moves on (fairness). */
+    private static final int READ_BATCH = 16;
 
     private final Selector selector;
     private final MediaClock clock;
     private final TickSchedule<MediaStream> schedule = new TickSchedule<>();
     private final BlockingQueue<Runnable> tasks = new ArrayBlockingQueue<>(TASK_QUEUE);
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(2048);
-    private final java.util.function.Consumer<SelectionKey> reader = this::readOne;
+    private final java.util.function.Consumer<SelectionKey> reader = this::readReady;
     private final Thread thread;
     private volatile boolean running = true;
     private boolean selecting;
+    /** Select rounds so far: a socket ready in two rounds running is read until empty. */
+    private long round;
     private long receiveErrors;
 
     SelectorLoop(MediaClock clock, String name) throws IOException {
@@ -89,6 +93,7 @@ final class SelectorLoop implements Runnable {
                 // The consumer forms of select hand over each ready key without the selected-key
                 // set, which would allocate a set entry per ready socket per round.
                 selecting = true;
+                round++;
                 try {
                     if (wait == 0) {
                         selector.selectNow(reader);
@@ -123,29 +128,35 @@ final class SelectorLoop implements Runnable {
     }
 
     /**
-     * Reads one datagram from a ready socket. At 20 ms per packet a socket rarely holds two, so a
-     * second read would almost always be a wasted system call returning nothing; the selector is
-     * level-triggered and reports the socket again at once if more are waiting.
+     * Reads a ready socket. At 20 ms per packet a socket rarely holds two datagrams, and a second
+     * read would almost always be a system call that returns nothing: so one datagram is read, and
+     * the level-triggered selector reports the socket again if more are waiting. A socket ready in
+     * two select rounds running has a backlog (the loop fell behind): it is read until empty, up to
+     * {@link #READ_BATCH} datagrams, so that a backlog drains at once instead of one per round.
      */
-    private void readOne(SelectionKey key) {
+    private void readReady(SelectionKey key) {
         if (!key.isValid()) {
             return;
         }
         MediaStream stream = (MediaStream) key.attachment();
         DatagramChannel channel = (DatagramChannel) key.channel();
-        receiveBuffer.clear();
-        InetSocketAddress from;
-        try {
-            from = (InetSocketAddress) channel.receive(receiveBuffer);
-        } catch (IOException e) {
-            receiveErrors++; // e.g. ICMP port unreachable reported on the socket
-            return;
+        boolean rtcp = stream.isRtcpChannel(channel);
+        int batch = stream.markReadRound(rtcp, round) ? READ_BATCH : 1;
+        for (int i = 0; i < batch; i++) {
+            receiveBuffer.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) channel.receive(receiveBuffer);
+            } catch (IOException e) {
+                receiveErrors++; // e.g. ICMP port unreachable reported on the socket
+                continue;
+            }
+            if (from == null) {
+                return;
+            }
+            receiveBuffer.flip();
+            stream.receive(receiveBuffer, from, rtcp);
         }
-        if (from == null) {
-            return;
-        }
-        receiveBuffer.flip();
-        stream.receive(receiveBuffer, from, stream.isRtcpChannel(channel));
     }
 
     long receiveErrors() {

@@ -25,14 +25,16 @@ final class MediaThreads {
         return new MediaThreads(ids);
     }
 
-    /** Total CPU nanoseconds and total bytes allocated by the threads so far. */
+    /** Total CPU nanoseconds, bytes allocated and user-mode CPU nanoseconds of the threads so far. */
     long[] cpuAndAllocated() {
         long cpu = 0;
         long bytes = 0;
+        long user = 0;
         for (long id : ids) {
             cpu += Math.max(0, bean.getThreadCpuTime(id));
             bytes += Math.max(0, bean.getThreadAllocatedBytes(id));
+            user += Math.max(0, bean.getThreadUserTime(id));
         }
-        return new long[] {cpu, bytes};
+        return new long[] {cpu, bytes, user};
     }
 }
