@@ -15,7 +15,7 @@ final class DemoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "registrar + alice, bob, carol on loopback: register, call, audio, DTMF, hold; checks";
+        return "registrar + alice, bob, carol on loopback: register, call, audio, DTMF, hold, transfer; checks";
     }
 
     @Override
@@ -25,7 +25,8 @@ final class DemoCommand implements Subcommand {
                 127.0.0.1, ephemeral ports, nothing else needed. The phones register with digest;
                 alice calls bob through the proxy with G.722; each side's in-band tone is recognised
                 by the other's DTMF detector; alice sends DTMF 1234# (RFC 4733); alice holds (no RTP
-                reaches her) and resumes; alice hangs up; the phones close and unregister.
+                reaches her) and resumes; bob blind-transfers alice to carol (REFER), who must hear
+                alice's tone; alice hangs up; the phones close and unregister.
                 Prints the SIP ladder, the RTP/RTCP figures of each call, and one line per check.
                 Ends within about 30 s whatever happens.
                 Exit status: 0 every check passed, 1 a check failed, 2 usage error.""");

@@ -37,6 +37,8 @@ final class DemoParty implements PhoneListener {
 
     /** DTMF digits remembered at most (the demo sends five). */
     static final int MAX_DIGITS = 64;
+    /** Distinct (method, status, Call-ID) final responses remembered at most. */
+    static final int MAX_RESPONSES = 64;
     /** Calls offered and not yet taken by the demo, at most; more are rejected 486. */
     static final int MAX_WAITING_CALLS = 4;
 
@@ -51,6 +53,7 @@ final class DemoParty implements PhoneListener {
     private final Map<String, ToneProbe> probes = new HashMap<>();
     private final Map<String, CompletableFuture<CallState>> stateWaits = new HashMap<>();
     private final Set<String> responses = new LinkedHashSet<>();
+    private final Map<String, CompletableFuture<Call>> replacements = new HashMap<>();
     private final SipParser parser = new SipParser();
 
     /**
@@ -146,7 +149,38 @@ final class DemoParty implements PhoneListener {
 
     /** Whether a final response {@code status} to a {@code method} request reached this phone. */
     synchronized boolean received(String method, int status) {
-        return responses.contains(method + " " + status);
+        String prefix = method + " " + status + " ";
+        return responses.stream().anyMatch(r -> r.startsWith(prefix));
+    }
+
+    /** Whether a final response {@code status} to a {@code method} request of {@code call} reached this phone. */
+    synchronized boolean received(String method, int status, Call call) {
+        return responses.contains(method + " " + status + " " + call.id());
+    }
+
+    /** The call that replaced {@code previous} when its peer transferred us (RFC 3515), or null after {@code millis}. */
+    Call awaitReplacement(Call previous, long millis) {
+        CompletableFuture<Call> f;
+        synchronized (this) {
+            f = replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>());
+        }
+        try {
+            return f.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public void onCallTransferred(Call previous, Call replacement) {
+        // The new call to the transfer target plays this party's tone and gets its own probe.
+        attachMedia(replacement);
+        synchronized (this) {
+            replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>()).complete(replacement);
+        }
     }
 
     @Override
@@ -189,8 +223,8 @@ final class DemoParty implements PhoneListener {
             SipMessage m = parser.parse(packet.bytes());
             if (m instanceof SipResponse r && r.statusCode() >= 200) {
                 synchronized (this) {
-                    if (responses.size() < MAX_DIGITS) {
-                        responses.add(r.cseq().method() + " " + r.statusCode());
+                    if (responses.size() < MAX_RESPONSES) {
+                        responses.add(r.cseq().method() + " " + r.statusCode() + " " + r.callId());
                     }
                 }
             }

@@ -11,6 +11,7 @@ import dev.parley.ua.EndCause;
 import dev.parley.ua.MediaStatistics;
 import dev.parley.ua.RegistrationState;
 import dev.parley.ua.RegistrationStatus;
+import dev.parley.ua.TransferProgress;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -26,8 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code parley demo}: a registrar and proxy and three phones (alice, bob, carol) in this JVM, all
  * on 127.0.0.1 with ephemeral ports. The phones register with digest; alice calls bob (G.722); each
- * hears the other's tone; alice sends DTMF {@code 1234#}; alice holds and resumes; alice hangs up;
- * everything closes. Prints the SIP ladder as it happens, then the RTP/RTCP figures of each call,
+ * hears the other's tone; alice sends DTMF {@code 1234#}; alice holds and resumes; bob
+ * blind-transfers alice to carol, who hears alice's tone; alice hangs up; everything closes. Prints the SIP ladder as it happens, then the RTP/RTCP figures of each call,
  * then one line per check. Every wait is bounded by a step timeout and by the demo's deadline.
  */
 final class DemoScenario {
@@ -44,6 +45,8 @@ final class DemoScenario {
     private final long startNanos = System.nanoTime();
     private final List<DemoCheck> checks = new ArrayList<>();
     private final List<CallFigures> figures = new ArrayList<>();
+    /** alice's last call, whose BYE's answer is checked after the phones closed. */
+    private volatile Call lastCall;
 
     DemoScenario(PrintStream out) {
         this.out = out;
@@ -141,12 +144,68 @@ final class DemoScenario {
         // 6. RTCP (RFC 3550 §6.4.1): a round-trip time needs our SR and then the peer's report on it;
         // with the 5 s minimum interval that takes up to about 9 s from the answer.
         roundTrip(aliceCall, bobCall, answeredAt);
-        // 7. alice hangs up; bob's call ends by her BYE.
-        CallEnd aliceEnd = awaitEnd(aliceCall.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+        // 7. bob blind-transfers alice to carol (RFC 5589 §6): REFER, NOTIFYs, alice calls carol.
+        Call[] transferred = transfer(alice, aliceCall, bob, bobCall, carol, at);
+        Call last = transferred == null ? aliceCall : transferred[0];
+        Call far = transferred == null ? bobCall : transferred[1];
+        String farName = transferred == null ? "bob" : "carol";
+        // 8. alice hangs up the call she is in; the other end's call ends by her BYE.
+        CallEnd aliceEnd = awaitEnd(last.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd farEnd = awaitEnd(far.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        lastCall = last;
+        checks.add(DemoCheck.of("alice hangs up, " + farName + "'s call ends", aliceEnd != null && farEnd != null
+                        && farEnd.cause() == EndCause.REMOTE_HANGUP,
+                "alice " + (aliceEnd == null ? "still up" : aliceEnd.cause()) + ", " + farName + " "
+                        + (farEnd == null ? "still up" : farEnd.cause())));
+    }
+
+    /**
+     * bob transfers alice to carol; returns alice's and carol's ends of the new call, or null when
+     * the transfer did not happen (alice and bob are then still talking).
+     */
+    private Call[] transfer(DemoParty alice, Call aliceCall, DemoParty bob, Call bobCall, DemoParty carol, String at) {
+        CompletableFuture<TransferProgress> outcome;
+        try {
+            outcome = bobCall.blindTransfer("sip:carol@" + at).toCompletableFuture();
+        } catch (RuntimeException e) {
+            checks.add(DemoCheck.fail("bob blind-transfers alice to carol", e.toString()));
+            return null;
+        }
+        boolean reported = await(outcome, remaining(2 * STEP_MILLIS));
+        TransferProgress progress = reported ? outcome.join() : null;
+        checks.add(DemoCheck.of("bob blind-transfers alice to carol: REFER accepted, NOTIFY reports 200",
+                progress != null && progress.succeeded(),
+                progress == null ? "no outcome: " + (outcome.isCompletedExceptionally() ? failure(outcome) : "timed out")
+                        : "final sipfrag " + progress.statusCode() + " " + progress.reason()));
+        if (progress == null || !progress.succeeded()) {
+            return null;
+        }
+        Call aliceToCarol = alice.awaitReplacement(aliceCall, remaining(STEP_MILLIS));
+        Call carolCall = carol.awaitOffered(remaining(STEP_MILLIS));
         CallEnd bobEnd = awaitEnd(bobCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
-        checks.add(DemoCheck.of("alice hangs up, bob's call ends", aliceEnd != null && bobEnd != null
-                        && bobEnd.cause() == EndCause.REMOTE_HANGUP,
-                "alice " + (aliceEnd == null ? "still up" : aliceEnd.cause()) + ", bob " + (bobEnd == null ? "still up" : bobEnd.cause())));
+        CallEnd aliceOld = awaitEnd(aliceCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        checks.add(DemoCheck.of("bob's call and alice's first call end as transferred",
+                bobEnd != null && bobEnd.cause() == EndCause.TRANSFERRED && aliceOld != null,
+                "bob " + (bobEnd == null ? "still up" : bobEnd.cause()) + ", alice's first call "
+                        + (aliceOld == null ? "still up" : aliceOld.cause())));
+        if (aliceToCarol == null || carolCall == null
+                || !alice.awaitState(aliceToCarol, CallState.CONNECTED, remaining(STEP_MILLIS))) {
+            checks.add(DemoCheck.fail("alice's call to carol is answered", aliceToCarol == null ? "alice made no new call"
+                    : carolCall == null ? "carol was not called" : "alice's call to carol is " + aliceToCarol.state()));
+            return null;
+        }
+        figures.add(new CallFigures("alice → carol (transferred by bob)", aliceToCarol, carolCall, "alice", "carol"));
+        heard(carol, carolCall, alice);
+        return new Call[] {aliceToCarol, carolCall};
+    }
+
+    private static String failure(CompletableFuture<?> f) {
+        try {
+            f.join();
+            return "";
+        } catch (java.util.concurrent.CompletionException e) {
+            return String.valueOf(e.getCause());
+        }
     }
 
     private void heard(DemoParty listener, Call call, DemoParty speaker) {
@@ -220,7 +279,7 @@ final class DemoScenario {
         }
         boolean closed = await(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])), CLOSE_MILLIS);
         if (!parties.isEmpty() && !checks.isEmpty()) {
-            boolean byeAnswered = parties.get(0).received("BYE", 200);
+            boolean byeAnswered = lastCall != null && parties.get(0).received("BYE", 200, lastCall);
             checks.add(DemoCheck.of("alice's BYE answered 200 OK before her phone closed", byeAnswered,
                     byeAnswered ? "through the proxy" : "no 200 to the BYE reached alice"));
             List<String> left = new ArrayList<>();

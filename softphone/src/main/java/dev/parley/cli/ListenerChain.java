@@ -47,6 +47,11 @@ record ListenerChain(List<PhoneListener> listeners) implements PhoneListener {
     }
 
     @Override
+    public void onCallTransferred(Call previous, Call replacement) {
+        listeners.forEach(l -> l.onCallTransferred(previous, replacement));
+    }
+
+    @Override
     public void onSipPacket(SipPacket packet) {
         listeners.forEach(l -> l.onSipPacket(packet));
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * {@code parley demo} in this JVM, as a user runs it: the registrar and the three phones on
  * 127.0.0.1, exit status 0, every check passed, and a ladder with the SIP of registration, the
- * call, hold/resume and hang-up between the named parties.
+ * call, hold/resume, the blind transfer and hang-up between the named parties.
  */
 class DemoTest {
 
@@ -36,12 +36,13 @@ class DemoTest {
         assertEquals(ExitCode.SUCCESS, code, text + err);
         assertTrue(seconds < 35, "bounded: took " + seconds + " s");
         List<String> checks = text.lines().filter(l -> l.startsWith("  ✓") || l.startsWith("  ✗")).toList();
-        assertTrue(checks.size() >= 13, text);
+        assertTrue(checks.size() >= 17, text);
         assertTrue(checks.stream().allMatch(l -> l.startsWith("  ✓")), String.join("\n", checks));
         assertTrue(text.contains("all " + checks.size() + " checks passed"), text);
         for (String step : List.of("registers with digest", "bob hears alice's tone", "alice hears bob's tone",
                 "bob receives exactly that", "alice LOCAL_HOLD, bob REMOTE_HOLD", "no RTP reaches alice while held",
-                "RTP flows again", "round-trip time measured", "bob's call ends", "BYE answered 200 OK")) {
+                "RTP flows again", "round-trip time measured", "bob blind-transfers alice to carol",
+                "end as transferred", "carol hears alice's tone", "carol's call ends", "BYE answered 200 OK")) {
             assertTrue(checks.stream().anyMatch(l -> l.contains(step)), step + " in " + checks);
         }
 
@@ -53,8 +54,8 @@ class DemoTest {
         for (List<String> phone : List.of(alice, bob, carol)) {
             assertTrue(phone.contains("─────REGISTER") && phone.contains("◀────401") && phone.contains("◀────200"), phone.toString());
         }
-        // alice: the INVITE, two re-INVITEs (hold, resume), each ACKed, her BYE and its 200.
-        assertTrue(alice.stream().filter("─────INVITE"::equals).count() >= 3, alice.toString());
+        // alice: the INVITE, two re-INVITEs (hold, resume), the INVITE to carol, each ACKed, her BYE and its 200.
+        assertTrue(alice.stream().filter("─────INVITE"::equals).count() >= 4, alice.toString());
         assertTrue(alice.stream().filter("─────ACK"::equals).count() >= 3, alice.toString());
         // The 200 to her BYE (same Call-ID; not the 200 to her un-REGISTER) reached her before she closed.
         List<String> withIds = ladder.stream().filter(m -> m.group(1).equals("alice"))
@@ -63,7 +64,13 @@ class DemoTest {
         String callId = byeLine.substring("─────BYE ".length());
         assertTrue(withIds.subList(withIds.indexOf(byeLine), withIds.size()).contains("◀────200 " + callId),
                 "200 to the BYE: " + withIds);
-        assertTrue(bob.contains("◀────INVITE") && bob.contains("─────180") && bob.contains("◀────BYE"), bob.toString());
+        assertTrue(bob.contains("◀────INVITE") && bob.contains("─────180"), bob.toString());
+        // The blind transfer (RFC 3515, RFC 5589 §6): bob REFERs alice, alice accepts and reports by
+        // NOTIFY while she calls carol; on the final NOTIFY bob ends his call with BYE.
+        assertTrue(bob.contains("─────REFER") && bob.contains("◀────202") && bob.contains("◀────NOTIFY")
+                && bob.contains("─────BYE"), bob.toString());
+        assertTrue(alice.contains("◀────REFER") && alice.contains("─────202") && alice.contains("─────NOTIFY"), alice.toString());
+        assertTrue(carol.contains("◀────INVITE") && carol.contains("◀────BYE"), carol.toString());
         assertTrue(text.contains("RTP/RTCP per call"), text);
         assertTrue(text.lines().anyMatch(l -> l.matches("    alice RTP sent \\d+ received \\d+ lost -?\\d+ .*")), text);
     }
