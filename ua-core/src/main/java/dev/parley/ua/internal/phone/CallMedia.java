@@ -76,6 +76,11 @@ final class CallMedia {
         }
     }
 
+    /** The codec an exchange agreed on before media may flow (an incoming call still ringing). */
+    void expectCodec(AudioCodec audioCodec) {
+        codec = audioCodec;
+    }
+
     /** Applies a negotiated stream (first answer or a re-INVITE); media starts flowing. */
     void configure(NegotiatedMedia m, AudioCodec audioCodec) {
         if (closed) {

@@ -1,5 +1,6 @@
 package dev.parley.ua.internal.phone;
 
+import dev.parley.sdp.NegotiatedMedia;
 import dev.parley.sdp.NegotiationException;
 import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
@@ -74,9 +75,14 @@ final class IncomingInvite {
         if (offerInInvite) {
             try {
                 localSdp = offerAnswer.answer(offer.get());
-                if (!SdpSupport.apply(call, offerAnswer.negotiated())) {
+                Optional<NegotiatedMedia> audio = SdpSupport.audio(offerAnswer.negotiated());
+                if (audio.isEmpty()) {
                     throw new NegotiationException(NegotiationException.Reason.NO_COMMON_CODEC, "no audio codec Parley runs");
                 }
+                // RFC 3264 §6: the answerer may send media once it has sent its answer, and our
+                // answer goes out in the 200 (answer()): a ringing call sends no RTP or RTCP, so a
+                // source attached before answering is not heard. The codec is known already.
+                call.media().expectCodec(SdpSupport.codecOf(audio.get()).orElseThrow());
             } catch (NegotiationException e) {
                 // RFC 3261 §13.3.1.4 / RFC 3264 §6: an offer we cannot accept is rejected with 488.
                 respond(488, "Not Acceptable Here");
@@ -127,6 +133,10 @@ final class IncomingInvite {
                 .body(SdpSupport.CONTENT_TYPE, localSdp.toBytes())
                 .build();
         tx.respond(ok);
+        if (offerInInvite) {
+            // RFC 3264 §6: the answer is on its way; media may flow now (checked in arrive()).
+            SdpSupport.apply(call, offerAnswer.negotiated());
+        }
         call.core.inviteAnswered(tx);
         call.dialog.confirm();
         // RFC 3261 §13.3.1.4: the UAS core retransmits the 2xx until the ACK arrives, then gives up with BYE.
