@@ -114,7 +114,7 @@ class BlindTransferTest {
         assertEquals("SIP/2.0 486 Busy Here\r\n", Office.body(last));
         assertTrue(Office.header(last, "Subscription-State").startsWith("terminated"));
         // The original two talk again: the unhold re-INVITE offered sendrecv.
-        o.lab.time.advance(1_000);
+        o.lab.time.advance(2_000); // the receivers re-synchronise after the hold
         assertTrue(o.alice.heard(o.bob.toneHz), "alice hears bob again");
         assertTrue(o.bob.heard(o.alice.toneHz), "bob hears alice again");
         assertTrue(o.requests(5070, "BYE").isEmpty(), "nobody hung up");
