@@ -3,9 +3,11 @@ package dev.parley.cli;
 import dev.parley.ua.Call;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallEndedException;
+import dev.parley.ua.EndCause;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,8 @@ final class CallCommand implements Subcommand {
             CallMedia.PLAY, CallMedia.RECORD,
             OptionSpec.value("duration", "SECONDS", "hang up this long after the answer (default 5)"),
             OptionSpec.value("dtmf", "DIGITS", "send these DTMF digits (0-9 * # A-D) after the answer (RFC 4733, or SIP INFO)"),
-            OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)")));
+            OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)"),
+            TransferOption.SPEC));
 
     @Override
     public String name() {
@@ -35,9 +38,13 @@ final class CallCommand implements Subcommand {
         return parser.help("URI --user NAME [options]", """
                 Calls URI (sip:bob@127.0.0.1:5062, or a user of --domain when --registrar is given),
                 registering first when --registrar is given. Plays --play, records --record, and
-                hangs up --duration seconds after the answer.
-                Exit status: 0 the call was answered and ended normally, 4 the call failed
-                (rejected, cancelled, timed out), 3 registration failed, 2 usage error.""");
+                hangs up --duration seconds after the answer. With --transfer-to URI, transfers the
+                other party to URI after the answer (and the DTMF) instead, and ends when the
+                transfer did. When the other party transfers us (REFER), the new call is followed
+                for the rest of --duration.
+                Exit status: 0 the call was answered and ended normally (or was transferred), 4 the
+                call or the transfer failed (rejected, cancelled, timed out), 3 registration failed,
+                2 usage error.""");
     }
 
     @Override
@@ -52,6 +59,7 @@ final class CallCommand implements Subcommand {
         if (parsed.value("dtmf").isPresent() && !parsed.value("dtmf").get().matches("[0-9*#A-Da-d]{1,64}")) {
             throw new UsageException("--dtmf takes 1 to 64 of 0-9 * # A-D, not '" + parsed.value("dtmf").get() + "'");
         }
+        Optional<String> transferTo = TransferOption.target(parsed);
         CallMedia.checkFiles(parsed);
         try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> incoming.reject(486))) {
             if (session.registers() && !session.awaitRegistration()) {
@@ -91,20 +99,43 @@ final class CallCommand implements Subcommand {
                     return ExitCode.CALL_FAILED;
                 }
             }
-            try {
-                CallEnd early = call.ended().toCompletableFuture().get(duration, TimeUnit.SECONDS);
-                report(session, early); // the other side hung up first: still a completed call
-                return ExitCode.SUCCESS;
-            } catch (TimeoutException e) {
-                report(session, await(call.hangUp()));
-                return ExitCode.SUCCESS;
+            if (transferTo.isPresent()) {
+                boolean transferred = TransferOption.transferAndWait(call, transferTo.get(), session.human, err);
+                report(session, await(transferred ? call.ended() : call.hangUp()));
+                return transferred ? ExitCode.SUCCESS : ExitCode.CALL_FAILED;
             }
+            return talk(session, call, duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.CALL_FAILED;
         } catch (ExecutionException e) {
             err.println("parley call: " + e.getCause());
             return ExitCode.CALL_FAILED;
+        }
+    }
+
+    /**
+     * Waits out the call for {@code duration} seconds, then hangs up. When the peer transfers us
+     * (the call ends TRANSFERRED), follows the new call for the time that is left.
+     */
+    private static ExitCode talk(PhoneSession session, Call first, int duration) throws InterruptedException, ExecutionException {
+        long until = System.nanoTime() + duration * 1_000_000_000L;
+        Call call = first;
+        for (int hops = 0; ; hops++) {
+            long left = Math.max(0, until - System.nanoTime());
+            try {
+                CallEnd early = call.ended().toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
+                report(session, early); // the other side hung up first: still a completed call
+                Call next = early.cause() == EndCause.TRANSFERRED && hops < PhoneSession.MAX_TRANSFERS
+                        ? session.awaitReplacement(call, 1_000) : null;
+                if (next == null) {
+                    return ExitCode.SUCCESS;
+                }
+                call = next;
+            } catch (TimeoutException e) {
+                report(session, await(call.hangUp()));
+                return ExitCode.SUCCESS;
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * {@code --events json}: one JSON object per line on standard output for each phone event, for
  * scripts and test harnesses. Event names: registered, registering, unregistered,
  * registration_failed, incoming, calling, ringing, early_media, answered, held, resumed, dtmf,
- * transfer, ended, error.
+ * transfer (progress of a transfer, RFC 3515 NOTIFY), transferred (the peer transferred us: the new
+ * call), ended, error.
  */
 final class JsonEventPrinter implements PhoneListener {
     private final PrintStream out;
@@ -87,6 +88,11 @@ final class JsonEventPrinter implements PhoneListener {
     public void onTransferProgress(Call call, TransferProgress progress) {
         emit(callEvent("transfer", call).add("status", progress.statusCode()).add("reason", progress.reason())
                 .add("finished", progress.finished()).add("succeeded", progress.succeeded()));
+    }
+
+    @Override
+    public void onCallTransferred(Call previous, Call replacement) {
+        emit(callEvent("transferred", previous).add("new_call", replacement.id()).add("to", replacement.remote().uri()));
     }
 
     @Override

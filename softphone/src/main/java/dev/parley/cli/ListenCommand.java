@@ -4,6 +4,7 @@ import dev.parley.ua.Call;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code parley listen}: waits for calls; answers, rejects or lets them ring. */
@@ -13,7 +14,8 @@ final class ListenCommand implements Subcommand {
             CallMedia.PLAY, CallMedia.RECORD,
             OptionSpec.flag("auto-answer", "answer every call at once"),
             OptionSpec.value("reject", "CODE", "answer every call with this 4xx-6xx status (e.g. 486, 603)"),
-            OptionSpec.value("duration", "SECONDS", "stop listening after this long (default: until interrupted)")));
+            OptionSpec.value("duration", "SECONDS", "stop listening after this long (default: until interrupted)"),
+            TransferOption.SPEC));
 
     @Override
     public String name() {
@@ -30,7 +32,9 @@ final class ListenCommand implements Subcommand {
         return parser.help("--user NAME [options]", """
                 Listens on --bind (registering at --registrar when given) and handles each incoming
                 call: --auto-answer answers it (playing --play, recording --record), --reject CODE
-                refuses it; otherwise it rings until the caller gives up. Stops after --duration.
+                refuses it; otherwise it rings until the caller gives up. With --auto-answer and
+                --transfer-to URI, each answered call is then blind-transferred to URI (REFER).
+                Stops after --duration.
                 With --record and several calls, each call after the first records to FILE-N.wav.
                 Exit status: 0, 3 registration failed, 2 usage error.""");
     }
@@ -46,6 +50,10 @@ final class ListenCommand implements Subcommand {
             throw new UsageException("parley listen: choose --auto-answer or --reject, not both");
         }
         int duration = parsed.intValue("duration", Integer.MAX_VALUE / 1000, 1, Integer.MAX_VALUE / 1000);
+        Optional<String> transferTo = TransferOption.target(parsed);
+        if (transferTo.isPresent() && !parsed.has("auto-answer")) {
+            throw new UsageException("parley listen: --transfer-to needs --auto-answer (a call is transferred once answered)");
+        }
         CallMedia.checkFiles(parsed);
         AtomicInteger calls = new AtomicInteger();
         PrintStream[] human = new PrintStream[1];
@@ -55,7 +63,7 @@ final class ListenCommand implements Subcommand {
             if (reject != 0) {
                 call.reject(reject);
             } else if (parsed.has("auto-answer")) {
-                answer(call, parsed, n, err);
+                answer(call, parsed, n, err, transferTo, human[0]);
             }
         })) {
             human[0] = session.human;
@@ -69,7 +77,8 @@ final class ListenCommand implements Subcommand {
         }
     }
 
-    private static void answer(Call call, ParsedArgs parsed, int n, PrintStream err) {
+    private static void answer(Call call, ParsedArgs parsed, int n, PrintStream err, Optional<String> transferTo,
+                               PrintStream human) {
         try {
             ParsedArgs media = parsed;
             if (n > 1 && parsed.value("record").isPresent()) {
@@ -83,6 +92,12 @@ final class ListenCommand implements Subcommand {
         } catch (IOException | IllegalArgumentException e) {
             err.println("parley listen: " + e.getMessage());
         }
-        call.answer();
+        var answered = call.answer();
+        // Runs on the phone's event thread: the transfer's outcome is printed when it comes, never waited for here.
+        transferTo.ifPresent(target -> answered.thenCompose(c -> {
+            human.println("transferring call " + n + " to " + target);
+            return c.blindTransfer(target);
+        }).whenComplete((p, e) -> human.println(p != null ? "call " + n + ": " + TransferOption.describe(target, p)
+                : "call " + n + ": transfer to " + target + " failed: " + (e.getCause() != null ? e.getCause().getMessage() : e))));
     }
 }

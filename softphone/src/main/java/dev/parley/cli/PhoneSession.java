@@ -7,7 +7,10 @@ import dev.parley.ua.PhoneListener;
 import dev.parley.ua.RegistrationState;
 import dev.parley.ua.RegistrationStatus;
 import dev.parley.ua.SoftPhone;
+import dev.parley.ua.TransferProgress;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,9 @@ final class PhoneSession implements AutoCloseable {
     final PhoneLine line;
     final PrintStream human;
     private final CompletableFuture<RegistrationStatus> registered = new CompletableFuture<>();
+    /** Transfers of our calls by their peers followed at most, per session. */
+    static final int MAX_TRANSFERS = 16;
+    private final Map<String, CompletableFuture<Call>> replacements = new HashMap<>();
 
     private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
         this.human = args.value("events").isPresent() ? err : out;
@@ -48,6 +54,17 @@ final class PhoneSession implements AutoCloseable {
             public void onDtmf(Call call, DtmfEvent event) {
                 human.println("dtmf " + event.digit() + " (" + event.durationMillis() + " ms)");
             }
+
+            @Override
+            public void onTransferProgress(Call call, TransferProgress progress) {
+                human.println("transfer: " + progress.statusCode() + " " + progress.reason());
+            }
+
+            @Override
+            public void onCallTransferred(Call previous, Call replacement) {
+                human.println("transferred by " + previous.remote() + ": calling " + replacement.remote());
+                replacement(previous).complete(replacement);
+            }
         };
         this.phone = PhoneOptions.phone(args, listener, out, err);
         try {
@@ -55,6 +72,28 @@ final class PhoneSession implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             phone.close();
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private synchronized CompletableFuture<Call> replacement(Call previous) {
+        if (replacements.size() >= MAX_TRANSFERS && !replacements.containsKey(previous.id())) {
+            return new CompletableFuture<>(); // Lenient: beyond the bound a transfer is not followed
+        }
+        return replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>());
+    }
+
+    /**
+     * The call that replaced {@code previous} when its peer transferred us (RFC 3515), or null if
+     * none was reported within {@code millis}.
+     */
+    Call awaitReplacement(Call previous, long millis) {
+        try {
+            return replacement(previous).get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -153,6 +153,53 @@ class CallListenCommandTest {
     }
 
     @Test
+    void listenTransferTo_sendsTheCallerOnToTheTarget_andTheCallerFollows() throws Exception {
+        int carolPort = freeUdpPort();
+        int bobPort = freeUdpPort();
+        String carol = "sip:carol@127.0.0.1:" + carolPort;
+        CompletableFuture<Run> carolRun = start("listen", "--user", "carol", "--bind", "127.0.0.1:" + carolPort,
+                "--auto-answer", "--duration", "9");
+        CompletableFuture<Run> bobRun = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + bobPort,
+                "--auto-answer", "--transfer-to", carol, "--duration", "9");
+        Run alice = start("call", "sip:bob@127.0.0.1:" + bobPort, "--user", "alice", "--duration", "4",
+                "--events", "json").get(40, TimeUnit.SECONDS);
+
+        assertEquals(ExitCode.SUCCESS, alice.code(), alice.out() + alice.err());
+        List<String> events = alice.out().lines().toList();
+        // RFC 3515 / RFC 5589 §6: alice is REFERred by bob, calls carol, and her call to bob ends as transferred.
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"transferred\"") && e.contains("\"to\":\"" + carol + "\"")),
+                alice.out());
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"event\":\"ended\"") && e.contains("\"cause\":\"transferred\"")),
+                alice.out());
+        assertEquals(2, events.stream().filter(e -> e.contains("\"event\":\"answered\"")).count(), "bob, then carol: " + alice.out());
+        assertTrue(alice.err().contains("ended: LOCAL_HANGUP"), "alice hangs up on carol at the end: " + alice.err());
+        Run bob = bobRun.get(40, TimeUnit.SECONDS);
+        assertTrue(bob.out().contains("call 1: transferred to " + carol + " (200 OK)"), bob.out());
+        Run carolDone = carolRun.get(40, TimeUnit.SECONDS);
+        assertTrue(carolDone.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), carolDone.out());
+    }
+
+    @Test
+    void callTransferTo_transfersTheAnsweringPartyToTheTarget() throws Exception {
+        int carolPort = freeUdpPort();
+        int bobPort = freeUdpPort();
+        String carol = "sip:carol@127.0.0.1:" + carolPort;
+        CompletableFuture<Run> carolRun = start("listen", "--user", "carol", "--bind", "127.0.0.1:" + carolPort,
+                "--auto-answer", "--duration", "7");
+        CompletableFuture<Run> bobRun = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + bobPort,
+                "--auto-answer", "--duration", "7");
+        Run alice = start("call", "sip:bob@127.0.0.1:" + bobPort, "--user", "alice", "--transfer-to", carol)
+                .get(40, TimeUnit.SECONDS);
+
+        assertEquals(ExitCode.SUCCESS, alice.code(), alice.out() + alice.err());
+        assertTrue(alice.out().contains("transferred to " + carol + " (200 OK)"), alice.out());
+        assertTrue(alice.out().contains("ended: TRANSFERRED"), alice.out());
+        Run carolDone = carolRun.get(40, TimeUnit.SECONDS);
+        assertTrue(carolDone.out().contains("incoming call 1 from <sip:bob@127.0.0.1>"), "bob now calls carol: " + carolDone.out());
+        assertTrue(bobRun.get(40, TimeUnit.SECONDS).out().contains("transferred by <sip:alice@127.0.0.1"), "bob was REFERred");
+    }
+
+    @Test
     void callToARejectingListener_failsWithTheStatus() throws Exception {
         int port = freeUdpPort();
         CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
@@ -174,6 +221,8 @@ class CallListenCommandTest {
         assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--bind", "localhost").get().code());
         assertEquals(ExitCode.USAGE, start("register", "--user", "b").get().code());
         assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--dtmf", "12x").get().code());
+        assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--transfer-to", "carol").get().code());
+        assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--transfer-to", "sip:c@127.0.0.1").get().code());
         Run badPlay = start("call", "sip:x@127.0.0.1", "--user", "a", "--play", dir.resolve("none.wav").toString()).get();
         assertEquals(ExitCode.USAGE, badPlay.code());
         assertTrue(badPlay.err().contains("--play: cannot read"), badPlay.err());
