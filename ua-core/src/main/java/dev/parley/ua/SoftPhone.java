@@ -99,6 +99,24 @@ public final class SoftPhone implements AutoCloseable {
         return List.copyOf(core.calls());
     }
 
+    /** A new, empty {@link Conference} of this phone's calls, mixing at 16000 Hz. */
+    public Conference newConference() {
+        return newConference(16_000);
+    }
+
+    /**
+     * A new, empty {@link Conference} mixing at {@code sampleRate}: 16000 Hz keeps wideband (G.722)
+     * legs wideband; 8000 Hz is enough when every leg is narrowband (PCMU/PCMA).
+     *
+     * @throws IllegalArgumentException if the rate is not 8000 or 16000
+     */
+    public Conference newConference(int sampleRate) {
+        if (closing) {
+            throw new IllegalStateException("phone is closed");
+        }
+        return new dev.parley.ua.internal.phone.ConferenceImpl(core, sampleRate);
+    }
+
     /**
      * Ends every call, unregisters every registered line, then frees the SIP and RTP sockets and
      * stops the phone's threads. Completes when all that is done (at most 64×T1 after the call,

@@ -48,6 +48,8 @@ public final class CallImpl implements Call {
     dev.parley.sdp.LocalCapabilities capabilities;
     final HoldControl hold = new HoldControl(this);
     private final DtmfSender dtmfSender = new DtmfSender(this);
+    /** The conference this call is in, if any (a call is in at most one). */
+    final java.util.concurrent.atomic.AtomicReference<ConferenceImpl> conference = new java.util.concurrent.atomic.AtomicReference<>();
     /** RFC 3261 §13.3.1.4: our 2xx to the peer's last re-INVITE, resent until its ACK (CSeq number below). */
     dev.parley.ua.internal.dialog.TwoXxRetransmitter reInviteAnswer;
     long reInviteAnswerCseq;

@@ -29,6 +29,8 @@ final class CallMedia {
     private volatile boolean closed;
     private volatile boolean telephoneEvents;
     private volatile SessionStatistics last;
+    /** While the call is in a conference: where its audio goes instead of its own source and sink. */
+    private volatile dev.parley.ua.internal.media.MixLeg conference;
 
     CallMedia(PhoneCore core, String cname, IntConsumer onDtmf) {
         SessionListener listener = new SessionListener() {
@@ -81,6 +83,18 @@ final class CallMedia {
         codec = audioCodec;
     }
 
+    /** The call joins a conference: its own source and sink are paused (kept) until it leaves. */
+    void joinConference(dev.parley.ua.internal.media.MixLeg leg) {
+        conference = leg;
+    }
+
+    /** The call leaves the conference of {@code leg} (if it is still in that one): its own audio resumes. */
+    void leaveConference(dev.parley.ua.internal.media.MixLeg leg) {
+        if (conference == leg) {
+            conference = null;
+        }
+    }
+
     /** Applies a negotiated stream (first answer or a re-INVITE); media starts flowing. */
     void configure(NegotiatedMedia m, AudioCodec audioCodec) {
         if (closed) {
@@ -108,6 +122,11 @@ final class CallMedia {
     }
 
     private boolean readSource(short[] pcm, int samples) {
+        dev.parley.ua.internal.media.MixLeg c = conference;
+        if (c != null) {
+            c.fillToSend(pcm, samples * (1000 / PTIME_MILLIS));
+            return true;
+        }
         AudioSource s = source;
         if (s == null) {
             java.util.Arrays.fill(pcm, 0, samples, (short) 0);
@@ -118,6 +137,11 @@ final class CallMedia {
     }
 
     private void writeSink(short[] pcm, int samples) {
+        dev.parley.ua.internal.media.MixLeg c = conference;
+        if (c != null) {
+            c.received(pcm, samples * (1000 / PTIME_MILLIS));
+            return;
+        }
         AudioSink s = sink;
         if (s != null) {
             s.write(pcm, samples * (1000 / PTIME_MILLIS));

@@ -1,0 +1,198 @@
+package dev.parley.ua.internal.phone;
+
+import dev.parley.ua.AudioSink;
+import dev.parley.ua.AudioSource;
+import dev.parley.ua.Call;
+import dev.parley.ua.CallState;
+import dev.parley.ua.Conference;
+import dev.parley.ua.internal.media.ConferenceMixer;
+import dev.parley.ua.internal.media.MixLeg;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link Conference} of one phone: a {@link ConferenceMixer} and the calls whose media is routed
+ * through it. Membership changes happen under this object's lock; the switch of a call's media
+ * to and from its {@link MixLeg} runs on the SIP thread, in order, like every other media change.
+ */
+public final class ConferenceImpl implements Conference {
+
+    private final PhoneCore core;
+    private final ConferenceMixer mixer;
+    private final Map<CallImpl, MixLeg> members = new LinkedHashMap<>();
+    private boolean closed;
+
+    public ConferenceImpl(PhoneCore core, int sampleRate) {
+        this.core = core;
+        this.mixer = new ConferenceMixer(sampleRate, MAX_PARTICIPANTS);
+    }
+
+    @Override
+    public void add(Call call) {
+        CallImpl c = own(call);
+        MixLeg leg;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the conference is closed");
+            }
+            if (members.containsKey(c)) {
+                return;
+            }
+            if (c.state() == CallState.ENDED) {
+                throw new IllegalStateException("the call has ended: " + c);
+            }
+            if (!c.conference.compareAndSet(null, this)) {
+                throw new IllegalStateException("the call is in another conference: " + c);
+            }
+            try {
+                leg = mixer.join(() -> onHold(c));
+            } catch (IllegalStateException full) {
+                c.conference.set(null);
+                throw full;
+            }
+            members.put(c, leg);
+        }
+        core.runtime().execute(() -> {
+            if (c.state() == CallState.ENDED) {
+                remove(c);
+            } else {
+                c.media().joinConference(leg);
+            }
+        });
+        // A call that ends leaves by itself (its media is already closed by then).
+        c.ended().whenComplete((end, failure) -> remove(c));
+    }
+
+    private static boolean onHold(CallImpl c) {
+        CallState s = c.state();
+        return s == CallState.LOCAL_HOLD || s == CallState.REMOTE_HOLD;
+    }
+
+    private CallImpl own(Call call) {
+        Objects.requireNonNull(call, "call");
+        if (!(call instanceof CallImpl c) || c.core != core) {
+            throw new IllegalArgumentException("not a call of this phone: " + call);
+        }
+        return c;
+    }
+
+    @Override
+    public boolean remove(Call call) {
+        if (!(call instanceof CallImpl c)) {
+            return false;
+        }
+        MixLeg leg;
+        synchronized (this) {
+            leg = members.remove(c);
+            if (leg == null) {
+                return false;
+            }
+            mixer.leave(leg);
+            c.conference.compareAndSet(this, null);
+        }
+        core.runtime().execute(() -> {
+            CallMedia m = c.media;
+            if (m != null) {
+                m.leaveConference(leg);
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public synchronized void mute(Call call, boolean muted) {
+        MixLeg leg = call instanceof CallImpl c ? members.get(c) : null;
+        if (leg == null) {
+            throw new IllegalArgumentException("not a participant: " + call);
+        }
+        leg.mute(muted);
+    }
+
+    @Override
+    public synchronized boolean isMuted(Call call) {
+        MixLeg leg = call instanceof CallImpl c ? members.get(c) : null;
+        return leg != null && leg.muted();
+    }
+
+    @Override
+    public synchronized List<Call> participants() {
+        return List.copyOf(members.keySet());
+    }
+
+    @Override
+    public void audioSource(AudioSource source) {
+        AudioSource old;
+        synchronized (this) {
+            if (closed) {
+                if (source != null) {
+                    source.close();
+                }
+                return;
+            }
+            old = mixer.localSource(source);
+        }
+        if (old != null && old != source) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void audioSink(AudioSink sink) {
+        AudioSink old;
+        synchronized (this) {
+            if (closed) {
+                if (sink != null) {
+                    sink.close();
+                }
+                return;
+            }
+            old = mixer.localSink(sink);
+        }
+        if (old != null && old != sink) {
+            old.close();
+        }
+    }
+
+    @Override
+    public int sampleRate() {
+        return mixer.sampleRate();
+    }
+
+    /** Cycles mixed so far (for tests and diagnostics). */
+    public long cycles() {
+        return mixer.cycles();
+    }
+
+    @Override
+    public void close() {
+        List<CallImpl> all;
+        AudioSource source;
+        AudioSink sink;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(members.keySet());
+            source = mixer.localSource(null);
+            sink = mixer.localSink(null);
+        }
+        for (CallImpl c : all) {
+            remove(c);
+        }
+        if (source != null) {
+            source.close();
+        }
+        if (sink != null) {
+            sink.close();
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Conference at " + mixer.sampleRate() + " Hz of " + members.size() + " calls" + (closed ? " (closed)" : "");
+    }
+}
