@@ -1,7 +1,9 @@
 package dev.parley.bench;
 
 import dev.parley.bench.sdp.SdpFixtures;
+import dev.parley.sdp.Attribute;
 import dev.parley.sdp.LocalCapabilities;
+import dev.parley.sdp.MediaDescription;
 import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,22 @@ public class SdpBenchmark {
     @Benchmark
     public SessionDescription parleyParseOffer() {
         return SessionDescription.parse(offer, 0, offer.length);
+    }
+
+    /**
+     * The parse types attributes on first use: this is the parse plus reading every attribute,
+     * i.e. the full cost when a UA looks at all of them (what {@code parleyNegotiate} does).
+     */
+    @Benchmark
+    public int parleyParseAndTypeOffer() {
+        SessionDescription sd = SessionDescription.parse(offer, 0, offer.length);
+        int n = sd.attributes().size();
+        for (MediaDescription m : sd.media()) {
+            for (Attribute a : m.attributes()) {
+                n += a.attributeName().length();
+            }
+        }
+        return n;
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.parley.sdp;
 
+import dev.parley.sdp.internal.LazyAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
             throw new IllegalArgumentException("an m= line needs at least one format");
         }
         bandwidths = List.copyOf(bandwidths);
-        attributes = List.copyOf(attributes);
+        attributes = LazyAttributes.copyOf(attributes);
         unknownLines = List.copyOf(unknownLines);
     }
 

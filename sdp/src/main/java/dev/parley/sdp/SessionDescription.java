@@ -1,5 +1,6 @@
 package dev.parley.sdp;
 
+import dev.parley.sdp.internal.LazyAttributes;
 import dev.parley.sdp.internal.SdpParser;
 import dev.parley.sdp.internal.SdpWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public record SessionDescription(Origin origin, String sessionName, String infor
         phones = List.copyOf(phones);
         bandwidths = List.copyOf(bandwidths);
         timings = List.copyOf(timings);
-        attributes = List.copyOf(attributes);
+        attributes = LazyAttributes.copyOf(attributes);
         unknownLines = List.copyOf(unknownLines);
         media = List.copyOf(media);
     }

@@ -167,4 +167,27 @@ class SdpParserTest {
         SessionDescription sd = SessionDescription.parse(body, 7, HEAD.length());
         assertEquals("192.0.2.1", sd.connection().address());
     }
+
+    @Test
+    void attributesAreTypedFromACopy_soTheCallerMayReuseItsBufferAtOnce() {
+        String text = "xx" + HEAD + "a=tool:t\r\nm=audio 4000 RTP/AVP 96\r\na=rtpmap:96 opus/48000/2\r\na=ptime:20\r\n";
+        byte[] buffer = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SessionDescription sd = SessionDescription.parse(buffer, 2, buffer.length - 2);
+        java.util.Arrays.fill(buffer, (byte) 'z'); // a transport reusing its receive buffer for the next datagram
+        assertEquals(List.of(new Attribute.Other("tool", "t")), sd.attributes());
+        assertEquals(List.of(new Attribute.Rtpmap(96, "opus", 48000, 2), new Attribute.Ptime(20)),
+                sd.media().get(0).attributes());
+    }
+
+    @Test
+    void parsedAttributes_equalAndHashLikeTheSameValuesBuiltByHand() {
+        MediaDescription parsed = parse(HEAD + "m=audio 4000 RTP/AVP 0|a=ptime:20|a=sendonly|").media().get(0);
+        List<Attribute> built = List.of(new Attribute.Ptime(20), Direction.SENDONLY);
+        assertEquals(built, parsed.attributes());
+        assertEquals(parsed.attributes(), built);
+        assertEquals(built.hashCode(), parsed.attributes().hashCode());
+        assertEquals(MediaDescription.of("audio", 4000, "RTP/AVP", List.of("0"), built), parsed);
+        assertThrows(UnsupportedOperationException.class, () -> parsed.attributes().add(Direction.INACTIVE));
+        assertThrows(UnsupportedOperationException.class, () -> parsed.attributes().remove(0));
+    }
 }

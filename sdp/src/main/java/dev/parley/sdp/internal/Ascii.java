@@ -1,7 +1,6 @@
 package dev.parley.sdp.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /** Byte-level helpers for the SDP parser: numbers, text and the common tokens shared instead of copied. */
 final class Ascii {
@@ -70,11 +69,21 @@ final class Ascii {
         if (n > 0) {
             int slot = slot(b, s, e);
             byte[] c = SLOT_BYTES[slot];
-            if (c != null && c.length == n && Arrays.equals(c, 0, n, b, s, e)) {
+            if (c != null && c.length == n && sameBytes(c, b, s)) {
                 return SLOT_TEXT[slot];
             }
         }
         return new String(b, s, n, StandardCharsets.UTF_8);
+    }
+
+    /** True if {@code b[s..s+c.length)} equals {@code c}; a plain loop beats the vectorized mismatch on tokens this short. */
+    private static boolean sameBytes(byte[] c, byte[] b, int s) {
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if {@code b[s..e)} equals the ASCII {@code literal}. */

@@ -8,6 +8,8 @@ import java.util.List;
  * immutable {@link List} (so the records' {@code List.copyOf} does not copy it again).
  */
 final class Items<T> {
+    /** The first element, kept inline: most lists in a description have one (one t=, one m=). */
+    private Object first;
     private Object[] items;
     private int size;
 
@@ -22,8 +24,14 @@ final class Items<T> {
     }
 
     void add(T item) {
+        if (size == 0) {
+            first = item;
+            size = 1;
+            return;
+        }
         if (items == null) {
             items = new Object[4];
+            items[0] = first;
         } else if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
         }
@@ -34,8 +42,12 @@ final class Items<T> {
         return size;
     }
 
+    @SuppressWarnings("unchecked")
     List<T> toList() {
-        return size == 0 ? List.of() : exactList(items, size);
+        if (size <= 1) {
+            return size == 0 ? List.of() : List.of((T) first);
+        }
+        return exactList(items, size);
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.parley.sdp.Attribute;
 import dev.parley.sdp.Bandwidth;
 import dev.parley.sdp.Connection;
 import dev.parley.sdp.MediaDescription;
+import dev.parley.sdp.SdpParseException.Reason;
 import dev.parley.sdp.UnknownLine;
+import java.util.List;
 
 /** A media section being filled by {@link SdpParser}. */
 final class MediaSection {
@@ -20,7 +22,7 @@ final class MediaSection {
     Items<UnknownLine> unknown;
     int lines;
 
-    MediaSection(String media, int port, int portCount, String proto, int formatCount) {
+    private MediaSection(String media, int port, int portCount, String proto, int formatCount) {
         this.media = media;
         this.port = port;
         this.portCount = portCount;
@@ -28,7 +30,42 @@ final class MediaSection {
         this.formats = new String[formatCount];
     }
 
-    MediaDescription build(java.util.List<Attribute> attributes) {
+    /** RFC 8866 §5.14: m=media SP port[/number of ports] SP proto 1*(SP fmt), from {@code b[v..e)}. */
+    static MediaSection parse(byte[] b, int v, int e, Fields fields, int maxFormats, SdpLines lines) {
+        int n = fields.split(b, v, e, maxFormats + 3);
+        if (n < 0) {
+            throw lines.error(Reason.TOO_LARGE);
+        }
+        if (n < 4) {
+            throw lines.error(Reason.BAD_MEDIA);
+        }
+        int ps = fields.start[1];
+        int pe = fields.end[1];
+        int slash = ps;
+        while (slash < pe && b[slash] != '/') {
+            slash++;
+        }
+        long port = Ascii.number(b, ps, slash, 5);
+        long count = slash < pe ? Ascii.number(b, slash + 1, pe, 5) : 0;
+        if (port < 0 || port > 65_535 || count < 0 || (slash < pe && count == 0)) {
+            throw lines.error(Reason.BAD_PORT);
+        }
+        MediaSection m = new MediaSection(fields.text(b, 0), (int) port, (int) count, fields.text(b, 2), n - 3);
+        boolean rtp = MediaDescription.isRtpProto(m.proto);
+        for (int i = 3; i < n; i++) {
+            if (rtp) {
+                // RFC 3551 §3 / RFC 8866 §5.14: with an RTP profile each format is a payload type 0..127.
+                long pt = fields.number(b, i, 3);
+                if (pt < 0 || pt > 127) {
+                    throw lines.error(Reason.BAD_PAYLOAD_TYPE);
+                }
+            }
+            m.formats[i - 3] = fields.text(b, i);
+        }
+        return m;
+    }
+
+    MediaDescription build(List<Attribute> attributes) {
         return new MediaDescription(media, port, portCount, proto, Items.exactList(formats, formats.length),
                 information, connection, Items.list(bandwidths), key, attributes, Items.list(unknown));
     }
