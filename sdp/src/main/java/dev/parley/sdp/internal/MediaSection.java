@@ -14,7 +14,7 @@ final class MediaSection {
     final int port;
     final int portCount;
     final String proto;
-    final String[] formats;
+    final List<String> formats;
     String information;
     Connection connection;
     Items<Bandwidth> bandwidths;
@@ -22,12 +22,12 @@ final class MediaSection {
     Items<UnknownLine> unknown;
     int lines;
 
-    private MediaSection(String media, int port, int portCount, String proto, int formatCount) {
+    private MediaSection(String media, int port, int portCount, String proto, List<String> formats) {
         this.media = media;
         this.port = port;
         this.portCount = portCount;
         this.proto = proto;
-        this.formats = new String[formatCount];
+        this.formats = formats;
     }
 
     /** RFC 8866 §5.14: m=media SP port[/number of ports] SP proto 1*(SP fmt), from {@code b[v..e)}. */
@@ -50,8 +50,9 @@ final class MediaSection {
         if (port < 0 || port > 65_535 || count < 0 || (slash < pe && count == 0)) {
             throw lines.error(Reason.BAD_PORT);
         }
-        MediaSection m = new MediaSection(fields.text(b, 0), (int) port, (int) count, fields.text(b, 2), n - 3);
-        boolean rtp = MediaDescription.isRtpProto(m.proto);
+        String proto = fields.text(b, 2);
+        boolean rtp = MediaDescription.isRtpProto(proto);
+        String[] formats = new String[n - 3];
         for (int i = 3; i < n; i++) {
             if (rtp) {
                 // RFC 3551 §3 / RFC 8866 §5.14: with an RTP profile each format is a payload type 0..127.
@@ -60,13 +61,13 @@ final class MediaSection {
                     throw lines.error(Reason.BAD_PAYLOAD_TYPE);
                 }
             }
-            m.formats[i - 3] = fields.text(b, i);
+            formats[i - 3] = fields.text(b, i);
         }
-        return m;
+        return new MediaSection(fields.text(b, 0), (int) port, (int) count, proto, Items.exactList(formats, n - 3));
     }
 
     MediaDescription build(List<Attribute> attributes) {
-        return new MediaDescription(media, port, portCount, proto, Items.exactList(formats, formats.length),
+        return new MediaDescription(media, port, portCount, proto, formats,
                 information, connection, Items.list(bandwidths), key, attributes, Items.list(unknown));
     }
 }

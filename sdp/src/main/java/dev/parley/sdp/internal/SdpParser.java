@@ -57,7 +57,7 @@ public final class SdpParser {
     private List<Attribute> sessionAttributes = List.of();
     private Items<UnknownLine> unknown;
     private int sessionLines;
-    private final Items<MediaDescription> media = new Items<>();
+    private Items<MediaDescription> media;
     private MediaSection current;
 
     private SdpParser(byte[] b, int off, int end, SdpLimits limits) {
@@ -108,7 +108,7 @@ public final class SdpParser {
         }
         return new SessionDescription(origin, sessionName, information, uri, Items.list(emails),
                 Items.list(phones), connection, Items.list(bandwidths), timings.toList(), timeZones, key,
-                sessionAttributes, Items.list(unknown), media.toList());
+                sessionAttributes, Items.list(unknown), Items.list(media));
     }
 
     private void sessionLine(char type, int v, int e) {
@@ -217,7 +217,7 @@ public final class SdpParser {
     }
 
     private MediaSection media(int v, int e) {
-        if (media.size() >= limits.maxMedia()) {
+        if (media != null && media.size() >= limits.maxMedia()) {
             throw lines.error(Reason.TOO_LARGE);
         }
         return MediaSection.parse(b, v, e, fields, limits.maxFormats(), lines);
@@ -225,7 +225,7 @@ public final class SdpParser {
 
     private void finishMedia() {
         if (current != null) {
-            media.add(current.build(attributes.take()));
+            (media = Items.orNew(media)).add(current.build(attributes.take()));
             current = null;
         }
     }

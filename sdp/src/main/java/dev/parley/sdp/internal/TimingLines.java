@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The session's {@code t=} lines, each with the {@code r=} lines that follow it (RFC 8866 §5.9, §5.10). */
 final class TimingLines {
-    private final Items<Timing> timings = new Items<>();
+    private Items<Timing> timings;
     private boolean open;
     private long start;
     private long stop;
@@ -41,13 +41,13 @@ final class TimingLines {
     /** The t= lines read, in order. */
     List<Timing> toList() {
         close();
-        return timings.toList();
+        return Items.list(timings);
     }
 
     private void close() {
         if (open) {
             boolean permanent = start == 0 && stop == 0 && repeats == null;
-            timings.add(permanent ? Timing.PERMANENT : new Timing(start, stop, Items.list(repeats)));
+            (timings = Items.orNew(timings)).add(permanent ? Timing.PERMANENT : new Timing(start, stop, Items.list(repeats)));
             open = false;
             repeats = null;
         }
