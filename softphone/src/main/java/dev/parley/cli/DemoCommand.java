@@ -38,7 +38,11 @@ final class DemoCommand implements Subcommand {
         if (!parsed.positional().isEmpty()) {
             throw new UsageException("parley demo takes no arguments, got " + parsed.positional());
         }
-        List<DemoCheck> checks = new DemoScenario(out).run();
+        return exitCode(new DemoScenario(out).run());
+    }
+
+    /** 0 only when there were checks and every one passed; 1 otherwise. */
+    static ExitCode exitCode(List<DemoCheck> checks) {
         boolean allPassed = !checks.isEmpty() && checks.stream().allMatch(DemoCheck::passed);
         return allPassed ? ExitCode.SUCCESS : ExitCode.PROBLEMS;
     }

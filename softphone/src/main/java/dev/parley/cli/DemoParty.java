@@ -47,6 +47,8 @@ final class DemoParty implements PhoneListener {
     final char toneKey;
     final SoftPhone phone;
     final PhoneLine line;
+    /** Whether this party answers the calls offered to it (false: they ring until the caller gives up). */
+    private final boolean answers;
     private final CompletableFuture<RegistrationStatus> registered = new CompletableFuture<>();
     private final BlockingQueue<Call> offered = new ArrayBlockingQueue<>(MAX_WAITING_CALLS);
     private final StringBuffer digits = new StringBuffer();
@@ -61,9 +63,10 @@ final class DemoParty implements PhoneListener {
      * registering through {@code registrar} (also its outbound proxy).
      */
     DemoParty(String name, char toneKey, String password, String registrar, PrintStream ladder,
-              Map<String, String> peerNames, long startMillis) {
+              Map<String, String> peerNames, long startMillis, boolean answers) {
         this.name = name;
         this.toneKey = toneKey;
+        this.answers = answers;
         // Names padded to one width, so that the arrows of the three phones line up.
         LadderPrinter printer = new LadderPrinter(ladder, String.format("%-5s", name), peerNames,
                 System::currentTimeMillis, startMillis);
@@ -110,7 +113,7 @@ final class DemoParty implements PhoneListener {
         return probes.get(call.id());
     }
 
-    /** The next call offered to this party (already being answered), or null after {@code millis}. */
+    /** The next call offered to this party (already being answered, if it answers), or null after {@code millis}. */
     Call awaitOffered(long millis) {
         try {
             return offered.poll(Math.max(0, millis), TimeUnit.MILLISECONDS);
@@ -196,8 +199,10 @@ final class DemoParty implements PhoneListener {
             call.reject(486);
             return;
         }
-        attachMedia(call);
-        call.answer();
+        if (answers) {
+            attachMedia(call);
+            call.answer();
+        }
     }
 
     @Override

@@ -48,8 +48,16 @@ final class DemoScenario {
     /** alice's last call, whose BYE's answer is checked after the phones closed. */
     private volatile Call lastCall;
 
+    private final String silent;
+
     DemoScenario(PrintStream out) {
+        this(out, "");
+    }
+
+    /** For tests of the bounds: the party named {@code silent} never answers a call. */
+    DemoScenario(PrintStream out, String silent) {
         this.out = out;
+        this.silent = silent;
     }
 
     /** Runs the demo and returns its checks, in order. */
@@ -73,7 +81,7 @@ final class DemoScenario {
             long t0 = System.currentTimeMillis();
             char key = 'A';
             for (String user : passwords.keySet()) {
-                parties.add(new DemoParty(user, key++, passwords.get(user), at, out, names, t0));
+                parties.add(new DemoParty(user, key++, passwords.get(user), at, out, names, t0, !user.equals(silent)));
             }
             steps(parties.get(0), parties.get(1), parties.get(2), at);
         } catch (RuntimeException e) {
@@ -122,7 +130,11 @@ final class DemoScenario {
         checks.add(DemoCheck.of("alice calls bob, bob answers, codec G.722", up && codec.equals("G722"),
                 up ? "codec " + codec + ", Call-ID " + shortId(aliceCall) : "not answered: " + aliceCall.state()));
         if (!up) {
-            aliceCall.hangUp();
+            // RFC 3261 §9.1: CANCEL the ringing call, and let it end before the phones close.
+            awaitEnd(aliceCall.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+            if (bobCall != null) {
+                awaitEnd(bobCall.ended().toCompletableFuture(), remaining(2_000));
+            }
             return;
         }
         long answeredAt = System.nanoTime();

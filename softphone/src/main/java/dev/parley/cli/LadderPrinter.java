@@ -52,15 +52,19 @@ final class LadderPrinter implements PhoneListener {
 
     @Override
     public void onSipPacket(SipPacket packet) {
-        String line = line(packet);
+        String label = label(packet.bytes());
+        // Time taken under the stream's lock: printers sharing one stream (the demo's phones) print in time order.
         synchronized (out) {
-            out.println(line);
+            out.println(line(packet, label));
         }
     }
 
     String line(SipPacket packet) {
+        return line(packet, label(packet.bytes()));
+    }
+
+    private String line(SipPacket packet, String label) {
         long ms = clockMillis.getAsLong() - start;
-        String label = label(packet.bytes());
         int fill = Math.max(2, ARROW_WIDTH - label.length() - 6);
         String arrow = packet.outgoing()
                 ? "───── " + label + " " + "─".repeat(fill) + "▶"

@@ -74,4 +74,33 @@ class DemoTest {
         assertTrue(text.contains("RTP/RTCP per call"), text);
         assertTrue(text.lines().anyMatch(l -> l.matches("    alice RTP sent \\d+ received \\d+ lost -?\\d+ .*")), text);
     }
+
+    @Test
+    @Timeout(60)
+    void demo_whenBobNeverAnswers_failsTheCallCheck_stopsThere_andEndsInTime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        List<DemoCheck> checks = new DemoScenario(new PrintStream(out, true, StandardCharsets.UTF_8), "bob").run();
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        assertEquals(ExitCode.PROBLEMS, DemoCommand.exitCode(checks), text);
+        assertTrue(seconds < 35, "bounded: took " + seconds + " s");
+        DemoCheck call = checks.stream().filter(c -> c.name().startsWith("alice calls bob")).findFirst().orElseThrow();
+        assertTrue(!call.passed() && call.detail().startsWith("not answered"), call.line());
+        assertTrue(checks.stream().noneMatch(c -> c.name().contains("hears")), "no audio step after an unanswered call: " + checks);
+        assertTrue(text.contains("  ✗ alice calls bob, bob answers, codec G.722 — not answered"), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("\\d+ of \\d+ checks failed")), text);
+        // alice gave up with CANCEL (RFC 3261 §9.1), and bob's ringing call was ended 487.
+        assertTrue(text.lines().anyMatch(l -> l.contains("alice ───── CANCEL ")), text);
+        assertTrue(text.lines().anyMatch(l -> l.contains("bob   ───── 487 Request Terminated")), text);
+    }
+
+    @Test
+    void exitStatus_isZeroOnlyWhenEveryCheckPassed() {
+        assertEquals(ExitCode.SUCCESS, DemoCommand.exitCode(List.of(DemoCheck.pass("a", ""), DemoCheck.pass("b", ""))));
+        assertEquals(ExitCode.PROBLEMS, DemoCommand.exitCode(List.of(DemoCheck.pass("a", ""), DemoCheck.fail("b", ""))));
+        assertEquals(ExitCode.PROBLEMS, DemoCommand.exitCode(List.of()));
+        assertEquals(1, ExitCode.PROBLEMS.status());
+    }
 }
