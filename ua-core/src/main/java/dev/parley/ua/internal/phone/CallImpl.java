@@ -175,11 +175,7 @@ public final class CallImpl implements Call {
 
     /** RFC 3515 §2.4.4: a NOTIFY in this dialog reports the progress of our REFER; else 481 (RFC 6665 §4.1.3). */
     void onNotify(ServerTransaction<SipRequest, SipResponse> tx, SipRequest notify) {
-        if (transferOut == null) {
-            core.respond(tx, notify, 481, "Subscription Does Not Exist");
-        } else {
-            transferOut.onNotify(tx, notify);
-        }
+        OutgoingTransfer.onNotify(this, tx, notify);
     }
 
     void failStage(CompletableFuture<Call> stage, CallEnd how) {

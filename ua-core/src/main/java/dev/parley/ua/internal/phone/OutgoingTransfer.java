@@ -173,8 +173,8 @@ final class OutgoingTransfer {
                 () -> finish(new TransferProgress(408, "no final NOTIFY", true)));
     }
 
-    /** RFC 3515 §2.4.4–§2.4.5: a NOTIFY of the refer subscription, with a message/sipfrag status. */
-    void onNotify(ServerTransaction<SipRequest, SipResponse> tx, SipRequest notify) {
+    /** RFC 3515 §2.4.4–§2.4.5: a NOTIFY in {@code call}'s dialog, for its transfer if it has one. */
+    static void onNotify(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest notify) {
         Optional<EventHeader> event;
         Optional<SubscriptionState> sub;
         try {
@@ -189,13 +189,18 @@ final class OutgoingTransfer {
             call.core.respond(tx, notify, 489, "Bad Event");
             return;
         }
+        OutgoingTransfer t = call.transferOut;
         Optional<String> id = event.get().id();
-        boolean ours = id.isEmpty() || referCseqs.stream().anyMatch(n -> Long.toString(n).equals(id.get()));
-        if (state == State.HOLDING || state == State.DONE || !ours) {
+        if (t == null || t.state == State.HOLDING || t.state == State.DONE
+                || (id.isPresent() && t.referCseqs.stream().noneMatch(n -> Long.toString(n).equals(id.get())))) {
             // RFC 6665 §4.1.3: a NOTIFY for no subscription we hold.
             call.core.respond(tx, notify, 481, "Subscription Does Not Exist");
             return;
         }
+        t.onProgress(tx, notify, sub);
+    }
+
+    private void onProgress(ServerTransaction<SipRequest, SipResponse> tx, SipRequest notify, Optional<SubscriptionState> sub) {
         boolean terminated = sub.map(SubscriptionState::isTerminated).orElse(false);
         Optional<TransferProgress> progress = SipFrag.isSipFrag(notify.contentType())
                 ? SipFrag.parse(notify.body(), terminated) : Optional.empty();

@@ -33,7 +33,7 @@ final class SipFrag {
      * or oversized body). {@code finished} is what the caller decided from Subscription-State.
      */
     static Optional<TransferProgress> parse(byte[] body, boolean subscriptionTerminated) {
-        if (body.length < 12 || body.length > MAX_BODY) {
+        if (body.length < 11 || body.length > MAX_BODY) {
             return Optional.empty();
         }
         String text = new String(body, StandardCharsets.UTF_8);
