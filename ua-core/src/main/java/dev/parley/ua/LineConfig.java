@@ -21,7 +21,9 @@ import java.util.Objects;
  * @param domain               the domain part of the address of record
  * @param registrar            where REGISTER goes: {@code host[:port]} (default: the domain, port 5060)
  * @param outboundProxy        where every request goes first, {@code host[:port]}, or empty for none
- * @param transport            the SIP transport of this line (UDP)
+ * @param transport            the SIP transport of this line: UDP (default), TCP or TLS (RFC 3261 §18, §26.2);
+ *                             the registrar, the outbound proxy and targets without a {@code transport}
+ *                             parameter are reached over it, and the Contact and Via say it
  * @param expirySeconds        the registration lifetime we ask for (RFC 3261 §10.2.1)
  * @param registrationRequired whether the line registers when added (false: calls only, no registrar)
  */
@@ -40,9 +42,6 @@ public record LineConfig(String user, String authUser, String password, String d
         Objects.requireNonNull(transport, "transport");
         if (user.isEmpty() || domain.isEmpty()) {
             throw new IllegalArgumentException("a line needs a user and a domain");
-        }
-        if (transport != TransportKind.UDP) {
-            throw new IllegalArgumentException("lines support UDP only so far, not " + transport);
         }
         if (expirySeconds < 1) {
             throw new IllegalArgumentException("expiry " + expirySeconds);

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A SIP phone: one SIP socket, any number of {@link PhoneLine lines} (accounts), their calls and
@@ -48,12 +49,14 @@ public final class SoftPhone implements AutoCloseable {
 
     private final PhoneRuntime runtime;
     private final PhoneCore core;
+    private final SSLContext tlsContext;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
 
-    private SoftPhone(PhoneRuntime runtime, PhoneCore core) {
+    private SoftPhone(PhoneRuntime runtime, PhoneCore core, SSLContext tlsContext) {
         this.runtime = runtime;
         this.core = core;
+        this.tlsContext = tlsContext;
     }
 
     public static Builder builder() {
@@ -74,6 +77,11 @@ public final class SoftPhone implements AutoCloseable {
     public PhoneLine addLine(LineConfig config) {
         if (closing) {
             throw new IllegalStateException("phone is closed");
+        }
+        try {
+            core.enableTransport(config.transport(), config.transport() == TransportKind.TLS ? tlsContext : null);
+        } catch (UnsupportedOperationException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot listen for " + config.transport() + ": " + e.getMessage(), e);
         }
         LineImpl line;
         try {
@@ -178,6 +186,14 @@ public final class SoftPhone implements AutoCloseable {
         }
     }
 
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null; // a JDK without TLS: TLS lines then fail when added
+        }
+    }
+
     /** Builds a {@link SoftPhone}. */
     public static final class Builder {
         private PhoneListener listener = new PhoneListener() { };
@@ -197,6 +213,7 @@ public final class SoftPhone implements AutoCloseable {
         private InMemoryNetwork<byte[]> sipNetwork;
         private InMemoryNetwork<byte[]> mediaNetwork;
         private Scheduler scheduler;
+        private SSLContext tlsContext;
 
         private Builder() {
         }
@@ -309,6 +326,17 @@ public final class SoftPhone implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The TLS context of lines with transport TLS (RFC 3261 §26.2): its trust managers decide
+         * which servers we accept, its key managers (if any) give the certificate we present when
+         * a peer connects to us. Default: the JDK's default context (its default trust store, no
+         * certificate of our own, so incoming TLS connections cannot be accepted).
+         */
+        public Builder tlsContext(SSLContext value) {
+            this.tlsContext = Objects.requireNonNull(value);
+            return this;
+        }
+
         public SoftPhone build() {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
                     telephoneEvent, random != null ? random : new SecureRandom(), maxRedirects,
@@ -328,7 +356,7 @@ public final class SoftPhone implements AutoCloseable {
             try {
                 PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort),
                         traceSip);
-                return new SoftPhone(runtime, core);
+                return new SoftPhone(runtime, core, tlsContext != null ? tlsContext : defaultTls());
             } catch (RuntimeException e) {
                 runtime.close(); // e.g. the SIP port is taken: leave no thread behind
                 throw e;

@@ -39,6 +39,8 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
     private final TransactionLayer<SipRequest, SipResponse> layer;
     private final String localHost;
     private final int localPort;
+    /** Ports of our other listeners (TCP or TLS on another port) that our Vias may carry (§18.1.2). */
+    private final java.util.Set<Integer> otherSentByPorts = new java.util.concurrent.CopyOnWriteArraySet<>();
     private long malformedDropped;
     private long badRequestsAnswered;
     private long foreignResponses;
@@ -55,6 +57,17 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         this.layer = new TransactionLayer<>(scheduler, timers, ops, this, tu, maxTransactions);
         this.localHost = local.getAddress().getHostAddress();
         this.localPort = local.getPort();
+    }
+
+    /**
+     * RFC 3261 §18.1.2: responses whose top Via sent-by carries {@code port} are ours too (a TLS
+     * or TCP listener on another port than the one given at construction, named in the Vias of
+     * the requests sent over it). At most a few; call from any thread.
+     */
+    public void addSentByPort(int port) {
+        if (otherSentByPorts.size() < 8) {
+            otherSentByPorts.add(port);
+        }
     }
 
     public TransactionLayer<SipRequest, SipResponse> layer() {
@@ -187,7 +200,7 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
     private void receiveResponse(SipResponse response) {
         Via top = response.topVia();
         // RFC 3261 §18.1.2: a response whose top Via sent-by is not ours is silently discarded.
-        if (!sameHost(top.host(), localHost) || top.port() != localPort) {
+        if (!sameHost(top.host(), localHost) || top.port() != localPort && !otherSentByPorts.contains(top.port())) {
             foreignResponses++;
             return;
         }

@@ -64,6 +64,13 @@ public final class InMemoryRuntime implements PhoneRuntime {
         return port(sip, local, handler, null);
     }
 
+    @Override
+    public dev.parley.sip.transport.TcpTransport bindStream(java.net.InetSocketAddress local, javax.net.ssl.SSLContext tls,
+                                                            dev.parley.sip.transport.StreamHandler handler,
+                                                            java.util.function.Consumer<Endpoint> connectFailed) {
+        throw new UnsupportedOperationException("TCP and TLS lines need real sockets; the in-memory network carries datagrams");
+    }
+
     private DatagramPort bindMedia(DatagramPort.Handler handler) {
         for (int p = minPort + (minPort & 1); p <= maxPort; p += 2) {
             Endpoint local = Endpoint.of(TransportKind.UDP, mediaAddress, p);

@@ -25,6 +25,17 @@ public interface PhoneRuntime extends AutoCloseable {
     DatagramPort bindSip(Endpoint local, DatagramPort.Handler handler);
 
     /**
+     * Listens for SIP over TCP, or over TLS when {@code tls} is given (RFC 3261 §18, §26), on the
+     * SIP thread; {@code handler} gets each framed message and {@code connectFailed} each outgoing
+     * connection that could not be made (both on the SIP thread). Call from outside the SIP thread.
+     *
+     * @throws UnsupportedOperationException where there are no stream sockets (the in-memory runtime)
+     */
+    dev.parley.sip.transport.TcpTransport bindStream(java.net.InetSocketAddress local, javax.net.ssl.SSLContext tls,
+                                                     dev.parley.sip.transport.StreamHandler handler,
+                                                     java.util.function.Consumer<Endpoint> connectFailed);
+
+    /**
      * Opens the media of one call on an even RTP port (RFC 3550 §11) of the configured range.
      * {@code source}, {@code sink} and {@code listener} are called on a media thread (the SIP
      * thread for the in-memory runtime).

@@ -12,9 +12,15 @@ import dev.parley.rtp.SessionStatistics;
 import dev.parley.sip.transaction.Scheduler;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.EventLoop;
+import dev.parley.sip.transport.StreamHandler;
+import dev.parley.sip.transport.StreamLimits;
+import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.UdpTransport;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A phone on real sockets: SIP over UDP on a {@code sip-transaction} {@link EventLoop} (thread
+ * A phone on real sockets: SIP over UDP (and TCP/TLS for the lines that use them) on a {@code sip-transaction} {@link EventLoop} (thread
  * {@code parley-sip-N}: every transaction, dialog and timer), media on module {@code rtp}'s
  * {@link MediaEngine} (one {@code parley-media-*} thread), and listener events on one
  * {@code parley-events-N} thread with a bounded queue.
@@ -94,6 +100,14 @@ public final class UdpRuntime implements PhoneRuntime {
                 udp.close();
             }
         };
+    }
+
+    @Override
+    public TcpTransport bindStream(InetSocketAddress local, SSLContext tls, StreamHandler handler,
+                                   Consumer<Endpoint> connectFailed) {
+        return tls == null
+                ? TcpTransport.open(loop, local, StreamLimits.DEFAULT, handler, connectFailed)
+                : TcpTransport.openTls(loop, local, StreamLimits.DEFAULT, tls, handler, connectFailed);
     }
 
     @Override

@@ -182,7 +182,7 @@ final class OutgoingInvite {
         if (call.dialog != null && call.dialog.state() == dev.parley.ua.internal.dialog.DialogState.CONFIRMED) {
             if (id.equals(call.dialog.id())) {
                 // RFC 3261 §13.2.2.4: a retransmitted 2xx is answered with the same ACK again.
-                call.core.stack().layer().sendAck(ack, call.line.hopFor(call.dialog));
+                call.core.sendAck(ack, call.line.hopFor(call.dialog));
             } else {
                 ackAndByeFork(r);
             }
@@ -196,7 +196,7 @@ final class OutgoingInvite {
         hop = call.line.hopFor(call.dialog);
         // RFC 3261 §13.2.2.4: the UAC core ACKs every 2xx, outside the transaction.
         ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(invite, call.core.newVia()), invite);
-        call.core.stack().layer().sendAck(ack, hop);
+        call.core.sendAck(ack, hop);
         if (cancelWanted || call.state() == CallState.ENDED) {
             // The 2xx crossed our CANCEL: the call was answered, so it must be ended with BYE.
             InDialog.bye(call, new CallEnd(EndCause.CANCELLED, 0, "answered while being cancelled"));
@@ -223,7 +223,7 @@ final class OutgoingInvite {
     private void ackAndByeFork(SipResponse r) {
         Dialog fork = Dialog.asUac(invite, r);
         Endpoint hop = call.line.hopFor(fork);
-        call.core.stack().layer().sendAck(fork.ackFor(invite, call.core.newVia()), hop);
+        call.core.sendAck(fork.ackFor(invite, call.core.newVia()), hop);
         SipRequest bye = fork.newRequest("BYE", call.core.newVia(), null).build();
         call.core.send(bye, hop, new ClientTransaction.Listener<>() { });
     }

@@ -12,6 +12,9 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.NextHop;
+import dev.parley.sip.transport.TcpTransport;
+import dev.parley.sip.transport.TransportSet;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.PhoneError;
 import dev.parley.ua.SipPacket;
@@ -44,6 +47,13 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
     private final PhoneSettings settings;
     private final Events events;
     private final DatagramPort sipPort;
+    private final boolean traceSip;
+    /** Sends by the destination's transport: UDP always, TCP and TLS once a line needs them. */
+    private final TransportSet transports = new TransportSet();
+    /** The TCP and TLS listeners (and their connections), opened by {@link #enableTransport}. */
+    private final Map<TransportKind, TcpTransport> streams = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Serialises {@link #enableTransport} (never held while the SIP thread waits on it). */
+    private final Object enabling = new Object();
     private final TransactionStack stack;
     private final DialogTable<CallImpl> dialogs;
     /** INVITE server transactions still waiting for a final response, for CANCEL (§9.2). */
@@ -57,6 +67,7 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         this.settings = settings;
         this.events = events;
         this.dialogs = new DialogTable<>(settings.maxCalls());
+        this.traceSip = traceSip;
         // The stack needs the socket and the socket's handler needs the stack: bind through a holder.
         TransactionStack[] holder = new TransactionStack[1];
         this.sipPort = runtime.bindSip(sipAddress, (data, length, from) -> {
@@ -65,14 +76,61 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
             }
             holder[0].receiveDatagram(data, 0, length, from);
         });
+        transports.with(TransportKind.UDP, (bytes, to) -> sipPort.send(bytes, bytes.length, to));
         this.stack = new TransactionStack(runtime.scheduler(), settings.timers(), ParserLimits.DEFAULT,
                 (bytes, to) -> {
                     if (traceSip) {
                         trace(true, to, bytes, bytes.length);
                     }
-                    return sipPort.send(bytes, bytes.length, to);
+                    return transports.send(bytes, to);
                 }, this, sipPort.local().address(), settings.random(), MAX_TRANSACTIONS);
         holder[0] = stack;
+    }
+
+    /**
+     * Opens the listener of a stream transport if it is not open yet (RFC 3261 §18): TCP on the UDP
+     * port number, TLS on the next port up, or on an ephemeral port when that is taken. Call from
+     * outside the SIP thread (the application's, when a line is added).
+     *
+     * @throws UnsupportedOperationException on the in-memory runtime
+     */
+    public void enableTransport(TransportKind kind, javax.net.ssl.SSLContext tls) {
+        if (kind == TransportKind.UDP) {
+            return;
+        }
+        synchronized (enabling) {
+            if (streams.containsKey(kind)) {
+                return;
+            }
+            InetSocketAddress udp = sipPort.local().address();
+            int wanted = kind == TransportKind.TLS ? udp.getPort() + 1 : udp.getPort();
+            TcpTransport t;
+            try {
+                t = bindStream(kind, new InetSocketAddress(udp.getAddress(), wanted), tls);
+            } catch (RuntimeException taken) {
+                t = bindStream(kind, new InetSocketAddress(udp.getAddress(), 0), tls);
+            }
+            streams.put(kind, t);
+            stack.addSentByPort(t.local().address().getPort());
+            TcpTransport opened = t;
+            runtime.execute(() -> transports.with(kind, opened));
+        }
+    }
+
+    private TcpTransport bindStream(TransportKind kind, InetSocketAddress at, javax.net.ssl.SSLContext tls) {
+        return runtime.bindStream(at, kind == TransportKind.TLS ? tls : null, (message, from) -> {
+            if (traceSip) {
+                byte[] bytes = message.toBytes();
+                trace(false, from, bytes, bytes.length);
+            }
+            stack.receiveFramed(message, from);
+        }, stack::transportFailed);
+    }
+
+    /** Where this phone listens for {@code kind}: the UDP socket, or the TCP/TLS listener. */
+    Endpoint localEndpoint(TransportKind kind) {
+        TcpTransport t = streams.get(kind);
+        return t == null ? sipPort.local() : t.local();
     }
 
     /** Hands a copy of a datagram to the listeners, on the event thread, in wire order. */
@@ -115,9 +173,39 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         return sipPort.local().address().getAddress().getHostAddress();
     }
 
-    /** {@code sip:user@ip:port} where this phone receives requests for {@code user}. */
+    /**
+     * {@code sip:user@ip:port} where this phone receives requests for {@code user}, with
+     * {@code ;transport=tcp} or {@code tls} and that listener's port when the line of that user
+     * uses a stream transport (RFC 3261 §19.1.1).
+     */
     public SipUri contactUri(String user) {
-        return SipUri.of(user, localHost(), sipPort.local().address().getPort());
+        TransportKind kind = TransportKind.UDP;
+        for (LineImpl line : lines) {
+            if (line.config().user().equals(user)) {
+                kind = line.config().transport();
+                break;
+            }
+        }
+        SipUri uri = SipUri.of(user, localHost(), localEndpoint(kind).address().getPort());
+        return kind == TransportKind.UDP ? uri : uri.withParam("transport", kind.viaName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * RFC 3261 §18.1.1: the top Via names the transport the request goes out on, with the port of
+     * our listener for it. The core builds Vias for UDP; this rewrites them for TCP and TLS.
+     */
+    SipRequest viaFor(SipRequest request, TransportKind kind) {
+        Via v = request.topVia();
+        if (v == null || v.transport().equalsIgnoreCase(kind.viaName())) {
+            return request;
+        }
+        Via fixed = new Via(v.protocol(), kind.viaName(), v.host(), localEndpoint(kind).address().getPort(), v.params());
+        return request.toBuilder().removeFirstValue("Via").via(fixed).build();
+    }
+
+    /** Sends an ACK for a 2xx (RFC 3261 §13.2.2.4) over {@code hop}'s transport. */
+    void sendAck(SipRequest ack, Endpoint hop) {
+        stack.layer().sendAck(viaFor(ack, hop.transport()), hop);
     }
 
     /** A top Via with a fresh branch (RFC 3261 §8.1.1.7). */
@@ -175,7 +263,7 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         ClientTransaction.Listener<SipResponse> tracked = request.isMethod("INVITE") || request.isMethod("ACK")
                 ? listener : inFlight.track(listener);
         try {
-            stack.sendRequest(request, to, tracked);
+            stack.sendRequest(viaFor(request, to.transport()), to, tracked);
         } catch (IllegalStateException | IllegalArgumentException e) {
             events.fire(l -> l.onError(new PhoneError("sip", "cannot send " + request.method() + ": " + e.getMessage(), e)));
             tracked.onTransportError();
@@ -192,8 +280,13 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
 
     /** Resolves {@code host[:port]} (default port 5060) to a UDP endpoint. */
     public static Endpoint endpoint(String hostPort) throws UnknownHostException {
+        return endpoint(hostPort, TransportKind.UDP);
+    }
+
+    /** Resolves {@code host[:port]} to an endpoint of {@code kind}; the port defaults to 5060, 5061 for TLS (RFC 3261 §19.1.2). */
+    public static Endpoint endpoint(String hostPort, TransportKind kind) throws UnknownHostException {
         String host = hostPort;
-        int port = 5060;
+        int port = defaultPort(kind);
         int colon = hostPort.lastIndexOf(':');
         if (colon > 0 && hostPort.indexOf(':') == colon) { // host:port, not a bare IPv6 literal
             host = hostPort.substring(0, colon);
@@ -202,17 +295,36 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
             host = hostPort.substring(1, hostPort.indexOf(']'));
             port = Integer.parseInt(hostPort.substring(hostPort.indexOf("]:") + 2));
         }
-        return new Endpoint(TransportKind.UDP, new InetSocketAddress(InetAddress.getByName(host), port));
+        return new Endpoint(kind, new InetSocketAddress(InetAddress.getByName(host), port));
     }
 
-    /** RFC 3263 simplified (no NAPTR/SRV): a SIP URI's host and port, 5060 by default. */
+    private static int defaultPort(TransportKind kind) {
+        return kind == TransportKind.TLS ? 5061 : 5060;
+    }
+
+    /** RFC 3263 simplified (no NAPTR/SRV): a SIP URI's host and port over UDP, 5060 by default. */
     public static Endpoint endpoint(Uri uri) throws UnknownHostException {
-        if (!(uri instanceof SipUri sip)) {
-            throw new UnknownHostException("not a SIP URI: " + uri);
+        return endpoint(uri, TransportKind.UDP);
+    }
+
+    /**
+     * RFC 3263 §4.1 simplified (no NAPTR/SRV): the transport is the URI's {@code transport}
+     * parameter, TLS for a {@code sips:} URI (RFC 3261 §26.2.2), else {@code lineDefault}; the
+     * port is the URI's, else 5060 (5061 for TLS).
+     */
+    public static Endpoint endpoint(Uri uri, TransportKind lineDefault) throws UnknownHostException {
+        NextHop hop;
+        try {
+            hop = NextHop.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownHostException(e.getMessage());
         }
-        String host = sip.maddr().orElse(sip.host());
-        return new Endpoint(TransportKind.UDP, new InetSocketAddress(InetAddress.getByName(host),
-                sip.port() > 0 ? sip.port() : 5060));
+        SipUri sip = (SipUri) uri;
+        // Only a URI that says nothing about its transport takes the line's.
+        boolean explicit = sip.secure() || sip.transport().isPresent();
+        TransportKind kind = explicit ? hop.transport() : lineDefault;
+        int port = sip.port() > 0 ? sip.port() : defaultPort(kind);
+        return new Endpoint(kind, new InetSocketAddress(InetAddress.getByName(hop.host()), port));
     }
 
     // ------------------------------------------------------------------ incoming requests
@@ -316,9 +428,11 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         }
     }
 
-    /** Closes the SIP socket; calls and registrations must have ended. */
+    /** Closes the SIP socket and the TCP/TLS listeners; calls and registrations must have ended. */
     public void closeSocket() {
         sipPort.close();
+        streams.values().forEach(TcpTransport::close);
+        streams.clear();
     }
 
     /** Snapshot of the calls (for close). */
