@@ -26,7 +26,8 @@ final class PhoneOptions {
             OptionSpec.value("registrar", "HOST:PORT", "register there (no registration without it)"),
             OptionSpec.value("proxy", "HOST:PORT", "send every request through this outbound proxy"),
             OptionSpec.value("bind", "ADDR:PORT", "local SIP address (default 127.0.0.1:0, any free port)"),
-            OptionSpec.value("transport", "udp", "SIP transport (udp; tcp and tls are not wired to lines yet)"),
+            OptionSpec.value("transport", "udp|tcp|tls", "SIP transport of the line (default udp; tls trusts the JDK's"
+                    + " default trust store, set it with -Djavax.net.ssl.trustStore)"),
             OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
             OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
             OptionSpec.value("max-calls", "N", "simultaneous calls before 486 Busy Here (default 32)"),
@@ -48,10 +49,7 @@ final class PhoneOptions {
         String bind = args.value("bind").orElse("127.0.0.1:0");
         HostPort hp = HostPort.parse("bind", bind);
         b.sipAddress(hp.host(), hp.port());
-        String transport = args.value("transport").orElse("udp").toLowerCase(Locale.ROOT);
-        if (!transport.equals("udp")) {
-            throw new UsageException("--transport " + transport + ": only udp is wired to phone lines so far; use --transport udp");
-        }
+        transport(args); // checked before any socket opens
         List<AudioCodec> codecs = new ArrayList<>();
         for (String name : args.value("codecs").orElse("g722,pcmu,pcma").split(",")) {
             codecs.add(CodecCommand.codecNamed(name.trim()));
@@ -91,13 +89,24 @@ final class PhoneOptions {
         return b.build();
     }
 
+    /** --transport: the line's SIP transport (RFC 3261 §18; TLS §26.2). */
+    static TransportKind transport(ParsedArgs args) throws UsageException {
+        String transport = args.value("transport").orElse("udp").toLowerCase(Locale.ROOT);
+        return switch (transport) {
+            case "udp" -> TransportKind.UDP;
+            case "tcp" -> TransportKind.TCP;
+            case "tls" -> TransportKind.TLS;
+            default -> throw new UsageException("--transport takes udp, tcp or tls, not " + transport);
+        };
+    }
+
     /** The account: registration only when --registrar is given. */
     static LineConfig line(ParsedArgs args) throws UsageException {
         String user = args.require("user");
         String domain = args.value("domain").orElse("127.0.0.1");
         LineConfig.Builder b = LineConfig.builder(user, domain)
                 .password(args.value("password").orElse(""))
-                .transport(TransportKind.UDP);
+                .transport(transport(args));
         args.value("auth-user").ifPresent(b::authUser);
         args.value("proxy").ifPresent(b::outboundProxy);
         if (args.value("registrar").isPresent()) {

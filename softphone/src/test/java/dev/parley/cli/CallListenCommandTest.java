@@ -200,6 +200,28 @@ class CallListenCommandTest {
     }
 
     @Test
+    void transportTcp_registersAndCallsThroughTheRegistrarOverTcp() throws Exception {
+        try (RegistrarNode proxy = RegistrarNode.start(new InetSocketAddress("127.0.0.1", 0), RegistrarConfig.DEFAULT,
+                UsersFile.of(Map.of("alice", "a-secret", "bob", "b-secret")), new RegistrarListener() { })) {
+            String at = "127.0.0.1:" + proxy.address().getPort();
+            CompletableFuture<Run> listener = start("listen", "--user", "bob", "--password", "b-secret", "--registrar", at,
+                    "--proxy", at, "--transport", "tcp", "--auto-answer", "--duration", "8");
+            for (int i = 0; i < 200 && proxy.bindings("bob").isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, proxy.bindings("bob").size(), "bob registered");
+            var bob = proxy.bindings("bob").get(0);
+            assertEquals(dev.parley.sip.transport.TransportKind.TCP, bob.source().transport(), "REGISTER came over TCP");
+            assertTrue(bob.contact().toString().contains(";transport=tcp"), bob.contact().toString());
+            Run caller = start("call", "sip:bob@" + at, "--user", "alice", "--password", "a-secret", "--registrar", at,
+                    "--proxy", at, "--transport", "tcp", "--duration", "1", "--events", "json").get(40, TimeUnit.SECONDS);
+            assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
+            assertTrue(caller.out().contains("\"event\":\"answered\""), caller.out());
+            assertEquals(ExitCode.SUCCESS, listener.get(40, TimeUnit.SECONDS).code());
+        }
+    }
+
+    @Test
     void callToARejectingListener_failsWithTheStatus() throws Exception {
         int port = freeUdpPort();
         CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
@@ -216,7 +238,7 @@ class CallListenCommandTest {
     @Test
     void badArguments_areUsageErrorsBeforeAnySocketOpens() throws Exception {
         assertEquals(ExitCode.USAGE, start("call", "--user", "alice").get().code());
-        assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--transport", "tls").get().code());
+        assertEquals(ExitCode.USAGE, start("call", "sip:x@127.0.0.1", "--user", "a", "--transport", "sctp").get().code());
         assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--auto-answer", "--reject", "486").get().code());
         assertEquals(ExitCode.USAGE, start("listen", "--user", "b", "--bind", "localhost").get().code());
         assertEquals(ExitCode.USAGE, start("register", "--user", "b").get().code());
