@@ -87,6 +87,17 @@ public class CodecBenchmark {
         return pcmOut;
     }
 
+    /**
+     * The start of a loss, at its most expensive: one good frame, then one concealed frame, which
+     * runs the pitch search of G.711 Appendix I over the history. Two frames per operation.
+     */
+    @Benchmark
+    public short[] ulawDecodeThenConceal() {
+        ulawDecoder.decode(ulaw, 160 * nextFrame(), 160, pcmOut, 0);
+        ulawDecoder.conceal(pcmOut, 160, 160);
+        return pcmOut;
+    }
+
     @Benchmark
     public byte[] alawEncode() {
         alawEncoder.encode(narrow, 160 * nextFrame(), 160, codeOut, 0);

@@ -35,6 +35,34 @@ final class MediaThreads {
             bytes += Math.max(0, bean.getThreadAllocatedBytes(id));
             user += Math.max(0, bean.getThreadUserTime(id));
         }
-        return new long[] {cpu, bytes, user};
+        return new long[] {cpu, bytes, user, contextSwitches()};
+    }
+
+    /**
+     * Voluntary context switches of the selector threads so far (Linux {@code /proc}; 0 elsewhere):
+     * each is the thread going to sleep in the selector, so each is also one wake-up.
+     */
+    static long contextSwitches() {
+        long total = 0;
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return 0;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
+                if (!comm.startsWith("parley-media-")) {
+                    continue;
+                }
+                for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:")) {
+                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // the thread ended or /proc differs: count what can be read
+            }
+        }
+        return total;
     }
 }

@@ -49,8 +49,8 @@ public final class RtpLoadRun {
         }
         System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
                 + "| CPU µs per packet sent or received | media threads' CPU µs per packet | media threads' bytes "
-                + "allocated per packet | of which in the kernel | send failures | ticks skipped |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "allocated per packet | of which in the kernel | wake-ups per packet | send failures | ticks skipped |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : counts) {
             run(n, seconds, threads);
         }
@@ -110,8 +110,9 @@ public final class RtpLoadRun {
             double mediaBytesPerPacket = (media1[1] - media0[1]) / (double) handled;
             long mediaCpu = media1[0] - media0[0];
             double kernelShare = mediaCpu == 0 ? 0 : 100.0 * (mediaCpu - (media1[2] - media0[2])) / mediaCpu;
-            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %.2f | %.1f | %.0f%% | %d | %d |%n", n, pps,
-                    lossAB, lossBA, cpu, usPerPacket, mediaUsPerPacket, mediaBytesPerPacket, kernelShare,
+            double wakeUps = (media1[3] - media0[3]) / (double) handled;
+            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %.2f | %.1f | %.0f%% | %.2f | %d | %d |%n", n,
+                    pps, lossAB, lossBA, cpu, usPerPacket, mediaUsPerPacket, mediaBytesPerPacket, kernelShare, wakeUps,
                     cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
         }
     }
