@@ -20,7 +20,9 @@ final class InviteServerTransaction<Q, S> implements ServerTransaction<Q, S> {
     enum State { PROCEEDING, COMPLETED, CONFIRMED, ACCEPTED, TERMINATED }
 
     private final TransactionContext<Q, S> ctx;
-    private final Q invite;
+    private Q invite;
+    /** The INVITE as {@link MessageOps#retainRequest} keeps it once Accepted (then {@code invite} is null). */
+    private Object retainedInvite;
     private final Endpoint peer;
     private final Runnable onTerminated;
     private final TimerSet timers;
@@ -75,6 +77,9 @@ final class InviteServerTransaction<Q, S> implements ServerTransaction<Q, S> {
                     // Accepted never resends on its own (the TU owns 2xx retransmissions), so the
                     // response is not kept: a loaded UAS holds tens of thousands of Accepted transactions.
                     lastResponse = null;
+                    // Nor is the parsed INVITE: only its retained form (the wire bytes) stays for request().
+                    retainedInvite = ctx.ops().retainRequest(invite);
+                    invite = null;
                     send(response, false);
                 } else {
                     // RFC 3261 §17.2.1: 300-699: send, enter Completed; timer G = T1 (unreliable only),
@@ -187,9 +192,10 @@ final class InviteServerTransaction<Q, S> implements ServerTransaction<Q, S> {
         return lastResponse;
     }
 
+    /** The INVITE; once Accepted, rebuilt from its retained form on each call. */
     @Override
     public Q request() {
-        return invite;
+        return invite != null ? invite : ctx.ops().restoreRequest(retainedInvite);
     }
 
     @Override

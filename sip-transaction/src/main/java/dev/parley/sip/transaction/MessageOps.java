@@ -30,4 +30,30 @@ public interface MessageOps<Q, S> {
      * a To tag is added for final responses other than 100).
      */
     S responseFor(Q request, int statusCode, String reasonPhrase);
+
+    /**
+     * What a transaction keeps of a request while it waits in a long-lived state (INVITE Accepted,
+     * non-INVITE Completed: up to 64*T1). By default the request itself; an implementation may keep
+     * a smaller form, such as the wire bytes alone, and rebuild the request in {@link #restoreRequest}.
+     */
+    default Object retainRequest(Q request) {
+        return request;
+    }
+
+    /** The request kept by {@link #retainRequest}. */
+    @SuppressWarnings("unchecked")
+    default Q restoreRequest(Object retained) {
+        return (Q) retained;
+    }
+
+    /** As {@link #retainRequest}, for the final response a Completed state resends. */
+    default Object retainResponse(S response) {
+        return response;
+    }
+
+    /** The response kept by {@link #retainResponse}. */
+    @SuppressWarnings("unchecked")
+    default S restoreResponse(Object retained) {
+        return (S) retained;
+    }
 }

@@ -17,7 +17,10 @@ final class NonInviteServerTransaction<Q, S> implements ServerTransaction<Q, S> 
     enum State { TRYING, PROCEEDING, COMPLETED, TERMINATED }
 
     private final TransactionContext<Q, S> ctx;
-    private final Q request;
+    private Q request;
+    /** In Completed: the request and final response as {@link MessageOps} retains them (the fields above are null). */
+    private Object retainedRequest;
+    private Object retainedResponse;
     private final String method;
     private final Endpoint peer;
     private final Runnable onTerminated;
@@ -69,6 +72,12 @@ final class NonInviteServerTransaction<Q, S> implements ServerTransaction<Q, S> 
                     send(response);
                     if (j == 0 && state == State.COMPLETED) {
                         terminate();
+                    } else if (state == State.COMPLETED) {
+                        // Completed lasts 64*T1 over UDP: keep the compact forms only.
+                        retainedRequest = ctx.ops().retainRequest(request);
+                        retainedResponse = ctx.ops().retainResponse(response);
+                        request = null;
+                        lastResponse = null;
                     }
                 }
             }
@@ -80,7 +89,7 @@ final class NonInviteServerTransaction<Q, S> implements ServerTransaction<Q, S> 
     private void completed(TransactionEvent<Q, S> event) {
         switch (event.kind()) {
             // RFC 3261 §17.2.2: a retransmitted request in Completed gets the final response again.
-            case REQUEST -> send(lastResponse);
+            case REQUEST -> send(lastResponse != null ? lastResponse : ctx.ops().restoreResponse(retainedResponse));
             case TIMER_J -> terminate();
             case TRANSPORT_ERROR -> transportError();
             default -> { }
@@ -109,9 +118,10 @@ final class NonInviteServerTransaction<Q, S> implements ServerTransaction<Q, S> 
         return state;
     }
 
+    /** The request; in Completed, rebuilt from its retained form on each call. */
     @Override
     public Q request() {
-        return request;
+        return request != null ? request : ctx.ops().restoreRequest(retainedRequest);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
                             TransactionUser<SipRequest, SipResponse> tu, InetSocketAddress local,
                             RandomGenerator random, int maxTransactions) {
         this.parser = new SipParser(limits);
-        this.ops = new SipMessageOps(random);
+        this.ops = new SipMessageOps(random, limits);
         this.transport = Objects.requireNonNull(transport);
         this.layer = new TransactionLayer<>(scheduler, timers, ops, this, tu, maxTransactions);
         this.localHost = local.getAddress().getHostAddress();

@@ -26,6 +26,7 @@ class TransactionStackTest {
     private final VirtualTime time = new VirtualTime();
     private final InMemoryNetwork<byte[]> net = new InMemoryNetwork<>(time, 1, 1000);
     private final List<SipRequest> requests = new ArrayList<>();
+    private final List<ServerTransaction<SipRequest, SipResponse>> transactions = new ArrayList<>();
     private final List<String> received = new ArrayList<>();
     private final TransactionStack stack;
     private final InMemoryNetwork<byte[]>.Port peer;
@@ -35,6 +36,7 @@ class TransactionStackTest {
         InMemoryNetwork<byte[]>.Port port = net.bind(STACK, (d, from) -> holder[0].receiveDatagram(d, 0, d.length, from));
         TransactionUser<SipRequest, SipResponse> tu = (tx, request) -> {
             requests.add(request);
+            transactions.add(tx);
             tx.respond(request.createResponse(200, "OK", "t1"));
         };
         stack = new TransactionStack(time, TimerConfig.DEFAULT, ParserLimits.DEFAULT, port::send, tu, STACK.address(),
@@ -108,5 +110,44 @@ class TransactionStackTest {
         time.advance(1);
         assertEquals(1, stack.foreignResponses());
         assertEquals(0, stack.layer().strayResponses());
+    }
+
+    @Test
+    void completedNonInvite_keepsWireBytesOnly_andResendsTheSameResponse() {
+        // RFC 3261 §17.2.2: a retransmission in Completed gets the final response again; the
+        // transaction keeps only the wire bytes meanwhile, so the resent bytes must be identical.
+        byte[] request = options("SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK-keep1");
+        peer.send(request, STACK);
+        time.advance(1);
+        peer.send(request, STACK);
+        time.advance(1);
+        assertEquals(1, requests.size());
+        assertEquals(2, received.size());
+        assertTrue(received.get(0).startsWith("40000 SIP/2.0 200 OK\r\n"), received.get(0));
+        assertEquals(received.get(0), received.get(1));
+        // The TU can still read the request, rebuilt from the kept bytes.
+        ServerTransaction<SipRequest, SipResponse> tx = transactions.get(0);
+        assertTrue(tx.hasFinalResponse());
+        assertEquals(new String(requests.get(0).toBytes(), StandardCharsets.UTF_8),
+                new String(tx.request().toBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptedInvite_keepsWireBytesOnly_andStillAbsorbsRetransmissions() {
+        // RFC 6026 §8.6: in Accepted the INVITE retransmission is absorbed (the TU resends the 2xx).
+        byte[] invite = ("INVITE sip:a@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:40000;branch=z9hG4bK-keep2\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:b@x>;tag=1\r\nTo: <sip:a@x>\r\nCall-ID: c2\r\nCSeq: 1 INVITE\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: 4\r\n\r\nv=0\n").getBytes(StandardCharsets.UTF_8);
+        peer.send(invite, STACK);
+        time.advance(1);
+        peer.send(invite, STACK);
+        time.advance(1);
+        assertEquals(1, requests.size());
+        assertEquals(1, received.size());
+        ServerTransaction<SipRequest, SipResponse> tx = transactions.get(0);
+        assertTrue(tx.describe().startsWith("INVITE server ACCEPTED"), tx.describe());
+        SipRequest kept = tx.request();
+        assertEquals(new String(requests.get(0).toBytes(), StandardCharsets.UTF_8), new String(kept.toBytes(), StandardCharsets.UTF_8));
+        assertEquals("v=0\n", new String(kept.body(), StandardCharsets.UTF_8));
     }
 }
