@@ -22,7 +22,15 @@ import java.util.regex.Pattern;
  * latency probe beside it. Prints, per rate, SIPp's successful and failed calls and the probe's
  * percentiles; stops at the first rate with a failed call.
  *
- * <pre>java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.parley.bench.transaction.TransactionLoadRun [seconds] [rates...]</pre>
+ * <p>Warm-up: before the first measured rate, SIPp runs at {@value #WARMUP_RATE} calls/s for
+ * {@code --warmup} seconds (default {@value #DEFAULT_WARMUP_SECONDS}; 0 to skip), not counted, then
+ * the transactions drain. A JVM server is warmed the same way before it takes its full share of
+ * traffic (a load balancer's slow start, or synthetic calls before joining the pool): the first
+ * seconds run interpreted and C1-compiled code, and a cold start straight at 5,000 calls/s falls
+ * behind, SIPp retransmits, and the backlog feeds itself. With the warm-up, the first measured
+ * rate may be the high one.
+ *
+ * <pre>java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.parley.bench.transaction.TransactionLoadRun [--warmup seconds] [seconds] [rates...]</pre>
  */
 public final class TransactionLoadRun {
 
@@ -30,13 +38,24 @@ public final class TransactionLoadRun {
     /** SIPp's cumulative call rate on its final screen: the rate it actually achieved. */
     private static final Pattern RATE = Pattern.compile("Call Rate\\s*\\|[^|]*\\|\\s*([0-9.]+) cps");
 
+    private static final int WARMUP_RATE = 1000;
+    private static final int DEFAULT_WARMUP_SECONDS = 20;
+    /** Timers L and J (64*T1 = 32 s) release a step's transactions within this. */
+    private static final long DRAIN_MILLIS = 35_000;
+
     private TransactionLoadRun() {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int first = 0;
+        int warmupSeconds = DEFAULT_WARMUP_SECONDS;
+        if (args.length > 1 && args[0].equals("--warmup")) {
+            warmupSeconds = Integer.parseInt(args[1]);
+            first = 2;
+        }
+        int seconds = args.length > first ? Integer.parseInt(args[first]) : 10;
         List<Integer> rates = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
+        for (int i = first + 1; i < args.length; i++) {
             rates.add(Integer.parseInt(args[i]));
         }
         if (rates.isEmpty()) {
@@ -47,6 +66,12 @@ public final class TransactionLoadRun {
                 2_000_000, (loop, addr) -> new AnsweringUas(loop, timers, addr, 0, 1_000_000));
              LatencyProbe probe = new LatencyProbe(uas.address(), 10)) {
             System.out.printf("Parley UAS on %s; %d s per rate%n", uas.address(), seconds);
+            if (warmupSeconds > 0) {
+                long[] warm = runSipp(WARMUP_RATE, warmupSeconds, uas.address().getPort());
+                System.out.printf("warm-up %d s at %d calls/s (not measured): successful %d, failed %d%n",
+                        warmupSeconds, WARMUP_RATE, warm[0], warm[1]);
+                Thread.sleep(DRAIN_MILLIS);
+            }
             for (int rate : rates) {
                 probe.reset();
                 long[] result = runSipp(rate, seconds, uas.address().getPort());
@@ -56,7 +81,7 @@ public final class TransactionLoadRun {
                     break;
                 }
                 // Let timers L and J (64*T1) drain the previous step's transactions.
-                Thread.sleep(35_000);
+                Thread.sleep(DRAIN_MILLIS);
             }
         }
     }

@@ -14,7 +14,12 @@
  *       RFC 2543 fallback), CANCEL (§9.2), bounded tables. Generic over the message types through
  *       {@link dev.parley.sip.transaction.MessageOps}, so the machines are tested on plain records.</li>
  *   <li>{@link dev.parley.sip.transaction.TransactionStack}: the layer over {@code sip-message}
- *       messages and a byte transport (§18 receive rules, RFC 3581).</li>
+ *       messages and a byte transport (§18 receive rules, RFC 3581); it sends a request to the
+ *       hop {@link dev.parley.sip.transport.NextHop} names, moves a request over 1300 bytes from UDP
+ *       to TCP and back to UDP when that connection fails (§18.1.1).</li>
+ *   <li>Memory: a transaction in a long-lived state (INVITE Accepted, non-INVITE Completed, 64·T1
+ *       over UDP) keeps its messages in the compact form {@link dev.parley.sip.transaction.MessageOps#retainRequest}
+ *       gives (for {@code sip-message}: the wire bytes), not the parsed views.</li>
  *   <li>Time: {@link dev.parley.sip.transaction.Clock}, {@link dev.parley.sip.transaction.Scheduler},
  *       the hashed {@link dev.parley.sip.transaction.TimerWheel} (O(1) schedule and cancel), and
  *       {@link dev.parley.sip.transaction.VirtualTime} for tests. Timer values come from the
