@@ -9,7 +9,8 @@
 # find from the SDP in the capture, so Parley's SDP is checked too. PASS only when
 #   - SIP was decoded: INVITE, ACK, BYE and at least two 200 responses;
 #   - RTP was decoded in both directions (two SSRCs, each >= 50 packets) and the DTMF events;
-#   - no frame has an expert item of severity warning or error, and none is malformed.
+#   - no frame has an expert item of severity warning or error, and none is malformed;
+#   - Wireshark's RTP stream analysis (-z rtp,streams) flags no stream (sequence, timestamp).
 # Ports: Parley SIP $base+70 (caller) and $base+71 (callee), RTP $base+72..79 and $base+80..89.
 
 row_tshark_capture() {
@@ -75,6 +76,11 @@ row_tshark_capture() {
     return
   fi
   tshark -r "$cap" -n "${decode[@]}" -q -z expert >"$work/tshark-expert.txt" 2>/dev/null
+  # Wireshark's RTP stream analysis marks a stream "X" for sequence or timestamp errors.
+  local streams flagged
+  tshark -r "$cap" -n "${decode[@]}" -q -z rtp,streams >"$work/tshark-rtp-streams.txt" 2>/dev/null
+  read -r streams flagged <<<"$(awk '/ 0x[0-9A-Fa-f]+ / { n++; if ($NF == "X") x++ } END { print n + 0, x + 0 }' \
+    "$work/tshark-rtp-streams.txt")"
 
   local seen="$sip SIP ($inv INVITE, $ack ACK, $bye BYE, $ok 200), $rtp RTP in $ssrcs streams, $events RFC 4733, $rtcp RTCP"
   if [ -n "$bad" ]; then
@@ -83,7 +89,9 @@ row_tshark_capture() {
     record FAIL "$row" "SIP not decoded as expected: $seen"
   elif [ "$ssrcs" -lt 2 ] || [ "$least" -lt 50 ] || [ "$events" -lt 1 ]; then
     record FAIL "$row" "RTP not decoded as expected: $seen"
+  elif [ "$streams" -ne "$ssrcs" ] || [ "$flagged" -ne 0 ]; then
+    record FAIL "$row" "RTP stream analysis: $flagged of $streams streams with sequence or timestamp problems (see $work/tshark-rtp-streams.txt)"
   else
-    record PASS "$row" "no malformed or warning items; $seen"
+    record PASS "$row" "no malformed or warning items, no RTP stream problems; $seen"
   fi
 }
