@@ -27,8 +27,9 @@ import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
 
 /**
- * A SIP phone: one SIP socket, any number of {@link PhoneLine lines} (accounts), their calls and
- * media. Build one with {@link #builder()}; {@link #close()} unregisters every line, ends every
+ * A SIP phone: one SIP socket (UDP; plus a TCP or TLS listener once a line with that
+ * {@link LineConfig#transport() transport} is added), any number of {@link PhoneLine lines}
+ * (accounts), their calls and media. Build one with {@link #builder()}; {@link #close()} unregisters every line, ends every
  * call and frees every port and thread.
  *
  * <pre>{@code
@@ -63,7 +64,7 @@ public final class SoftPhone implements AutoCloseable {
         return new Builder();
     }
 
-    /** Where this phone receives SIP (useful with port 0). */
+    /** Where this phone receives SIP over UDP (useful with port 0); TCP listens on the same port number. */
     public Endpoint sipEndpoint() {
         return core.localEndpoint();
     }
@@ -72,7 +73,12 @@ public final class SoftPhone implements AutoCloseable {
      * Adds an account. If its configuration says registration is required, the line starts
      * registering at once; watch {@link PhoneListener#onRegistrationChanged}.
      *
-     * @throws IllegalArgumentException if the registrar or outbound proxy cannot be resolved
+     * <p>A line over TCP or TLS makes the phone listen on that transport first (blocking briefly;
+     * call this from the application's thread, not from a listener on a phone without threads).
+     *
+     * @throws IllegalArgumentException if the registrar or outbound proxy cannot be resolved, or the
+     *                                  line's transport cannot be opened (a phone on the in-memory network has
+     *                                  UDP only)
      */
     public PhoneLine addLine(LineConfig config) {
         if (closing) {
