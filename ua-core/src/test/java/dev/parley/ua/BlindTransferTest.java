@@ -120,6 +120,27 @@ class BlindTransferTest {
         assertTrue(o.requests(5070, "BYE").isEmpty(), "nobody hung up");
     }
 
+    @org.junit.jupiter.api.Test
+    void misuse_isRefusedAtOnce_andNothingIsSent() throws Exception {
+        Office o = new Office(44, 0);
+        Call idle = o.alice.line.newCall(Office.BOB);
+        assertThrows(IllegalArgumentException.class, () -> idle.blindTransfer("sip:<bad"));
+        CompletableFuture<TransferProgress> early = idle.blindTransfer(Office.CAROL).toCompletableFuture();
+        o.lab.time.advance(10);
+        assertInstanceOf(IllegalStateException.class, assertThrows(ExecutionException.class, early::get).getCause(),
+                "only an established call can be transferred");
+        Call[] ab = o.connect(o.alice, o.bob, Office.BOB);
+        assertThrows(IllegalArgumentException.class, () -> ab[0].attendedTransfer(ab[0]));
+        assertThrows(IllegalArgumentException.class, () -> ab[0].attendedTransfer(ab[1]), "a call of another phone");
+        CompletableFuture<TransferProgress> first = ab[0].blindTransfer(Office.CAROL).toCompletableFuture();
+        CompletableFuture<TransferProgress> second = ab[0].blindTransfer(Office.CAROL).toCompletableFuture();
+        o.lab.time.advance(10);
+        assertInstanceOf(IllegalStateException.class, assertThrows(ExecutionException.class, second::get).getCause(),
+                "one transfer at a time");
+        assertFalse(first.isDone());
+        assertTrue(o.requests(5070, "REFER").size() <= 1);
+    }
+
     @ParameterizedTest(name = "SIP loss {0}")
     @ValueSource(doubles = {0.0, 0.1})
     void transfereeRefusing_answers603_andTheCallGoesOn(double loss) throws Exception {

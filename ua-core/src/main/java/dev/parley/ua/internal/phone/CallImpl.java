@@ -374,7 +374,12 @@ public final class CallImpl implements Call {
 
     @Override
     public CompletionStage<dev.parley.ua.TransferProgress> blindTransfer(String target) {
-        Uri uri = line.targetUri(target);
+        Uri uri;
+        try {
+            uri = line.targetUri(target);
+        } catch (dev.parley.sip.message.SipParseException e) {
+            throw new IllegalArgumentException("not a URI: " + target, e);
+        }
         CompletableFuture<dev.parley.ua.TransferProgress> stage = new CompletableFuture<>();
         core.runtime().execute(() -> OutgoingTransfer.begin(this, uri, null, stage));
         return stage.minimalCompletionStage();
