@@ -34,6 +34,9 @@ public final class JitterBuffer {
 
     private static final int SHRINK_TICKS = 25;
     private static final int JUMP_PACKETS = 3;
+    private static final int HISTOGRAM_BINS = 256;
+    private static final long HISTOGRAM_BIN_NANOS = 4_000_000L; // 4 ms: 256 bins span 1.024 s
+    private static final int QUANTILE_PACKETS = 16;
 
     private final JitterBufferConfig cfg;
     private final int mask;
@@ -42,6 +45,9 @@ public final class JitterBuffer {
     private final long[] frames;
     private final long[] arrivals;
     private final DelayWindow window;
+    private final DelayHistogram histogram;
+    private long delayQuantile;
+    private int sinceQuantile;
 
     private boolean haveBase;
     private long baseTs;
@@ -78,6 +84,7 @@ public final class JitterBuffer {
         this.frames = new long[config.capacityFrames()];
         this.arrivals = new long[config.capacityFrames()];
         this.window = new DelayWindow(config.windowPackets());
+        this.histogram = new DelayHistogram(HISTOGRAM_BINS, HISTOGRAM_BIN_NANOS, config.forgetFactor());
         java.util.Arrays.fill(frames, Long.MIN_VALUE);
     }
 
@@ -136,7 +143,7 @@ public final class JitterBuffer {
         extTs = ext;
         lastTs = timestamp;
         if (frame <= lastPlayed || (playing && frame < playFrame)) {
-            window.add(arrivalNanos - frame * cfg.frameNanos());
+            measure(arrivalNanos - frame * cfg.frameNanos());
             late++;
             return -1;
         }
@@ -150,7 +157,7 @@ public final class JitterBuffer {
             return -1;
         }
         long delay = arrivalNanos - frame * cfg.frameNanos();
-        window.add(delay);
+        measure(delay);
         if (marker && playing && nothingBufferedBefore(frame)) {
             playing = false; // RFC 3551 §4.1: a new talkspurt; the gap before it is silence
             lastPlayed = playFrame - 1;
@@ -170,6 +177,19 @@ public final class JitterBuffer {
         return slot;
     }
 
+    /** One packet's delay: the floor's window, and the histogram of the delay above the floor. */
+    private void measure(long delay) {
+        window.add(delay);
+        long relative = delay - window.min();
+        histogram.add(relative);
+        // Fast attack: a delay above the current quantile is taken into account at once; otherwise
+        // the quantile (and so its slow decay) is recomputed every QUANTILE_PACKETS packets.
+        if (relative >= delayQuantile || ++sinceQuantile >= QUANTILE_PACKETS) {
+            delayQuantile = histogram.quantile(cfg.targetQuantile());
+            sinceQuantile = 0;
+        }
+    }
+
     private boolean nothingBufferedBefore(long frame) {
         for (long f = playFrame; f < frame; f++) {
             if (frames[(int) f & mask] == f) {
@@ -184,8 +204,8 @@ public final class JitterBuffer {
         if (!cfg.adaptive()) {
             return cfg.initialDelayNanos();
         }
-        long spread = window.spread() + cfg.safetyNanos();
-        if (window.count() < 20) {
+        long spread = delayQuantile + cfg.safetyNanos();
+        if (histogram.count() < 20) {
             spread = Math.max(spread, cfg.initialDelayNanos());
         }
         return Math.min(spread, cfg.maxDelayNanos());
@@ -302,6 +322,9 @@ public final class JitterBuffer {
         playing = false;
         lastPlayed = Long.MIN_VALUE;
         window.clear();
+        histogram.clear();
+        delayQuantile = 0;
+        sinceQuantile = 0;
         resyncs++;
     }
 
