@@ -9,10 +9,12 @@ import dev.parley.codecs.AudioDecoder;
  *
  * <ul>
  *   <li>Each packet's timestamp becomes a frame number {@code f}; its <em>delay</em> is
- *       {@code d = arrival − f × frame}. The buffer keeps the minimum and maximum of {@code d} over
- *       two blocks of {@code windowPackets} packets (a sliding window without a sorted list).
- *   <li>Target delay: {@code dmin + (dmax − dmin) + safety}, i.e. just late enough for the slowest
- *       recent packet. The tick that plays frame {@code f} sees an offset
+ *       {@code d = arrival − f × frame}. The floor {@code dmin} is the minimum of {@code d} over two
+ *       blocks of {@code windowPackets} packets; {@code d − dmin} goes into a histogram with
+ *       exponential forgetting ({@link DelayHistogram}, memory about 1,000 packets).
+ *   <li>Target delay: {@code dmin + q + safety}, {@code q} the 99.95th percentile of the histogram:
+ *       raised at once by a packet above it (fast attack), lowered only as old delays are forgotten
+ *       (slow decay). The tick that plays frame {@code f} sees an offset
  *       {@code cur = now − f × frame}; a packet is on time if {@code d ≤ cur}.
  *   <li>If {@code cur} is below target, one concealed frame is inserted (delay grows at once); if it
  *       stays a frame and a quarter above target for 25 ticks, one frame is dropped (delay shrinks
