@@ -120,6 +120,27 @@ class BlindTransferTest {
         assertTrue(o.requests(5070, "BYE").isEmpty(), "nobody hung up");
     }
 
+    @ParameterizedTest(name = "SIP loss {0}")
+    @ValueSource(doubles = {0.0, 0.1})
+    void transferorHangsUpWhileTheTargetRings_bobStillReachesCarol_withHisAudio(double loss) throws Exception {
+        Office o = new Office(45, loss);
+        Call[] ab = o.connect(o.alice, o.bob, Office.BOB);
+        CompletableFuture<TransferProgress> transfer = ab[0].blindTransfer(Office.CAROL).toCompletableFuture();
+        assertTrue(o.lab.runUntil(() -> !o.carol.events.incoming.isEmpty(), 60_000), "carol is rung");
+        // RFC 5589 §6.1: once the REFER is accepted the transferor may leave at once.
+        ab[0].hangUp();
+        assertTrue(o.lab.runUntil(() -> ab[1].state() == CallState.ENDED && transfer.isDone(), 60_000));
+        assertInstanceOf(CallEndedException.class, assertThrows(ExecutionException.class, transfer::get).getCause());
+        assertEquals(EndCause.TRANSFERRED, ab[1].end().orElseThrow().cause(), "bob's call was given away, not just hung up");
+        Call carolCall = o.carol.speak(o.carol.events.incoming.get(0));
+        carolCall.answer();
+        Call bobNew = o.bob.events.transferred.get(0)[1];
+        assertTrue(o.lab.runUntil(() -> bobNew.state() == CallState.CONNECTED, 60_000));
+        o.lab.time.advance(1_000);
+        assertTrue(o.carol.heard(o.bob.toneHz), "carol hears bob: his source moved to the new call before the old one closed");
+        assertTrue(o.bob.heard(o.carol.toneHz), "bob hears carol on the sink he had");
+    }
+
     @org.junit.jupiter.api.Test
     void misuse_isRefusedAtOnce_andNothingIsSent() throws Exception {
         Office o = new Office(44, 0);

@@ -134,6 +134,9 @@ public final class CallImpl implements Call {
             return;
         }
         end = how;
+        if (transferIn != null) {
+            transferIn.oldCallEnding(); // the call to the transfer target keeps our audio
+        }
         if (media != null) {
             media.close();
         }
@@ -170,7 +173,7 @@ public final class CallImpl implements Call {
     /** Whether a BYE from the peer ends this call as transferred rather than hung up. */
     boolean transferredAway() {
         return consultationInTransfer || (transferOut != null && transferOut.succeeded())
-                || (transferIn != null && transferIn.succeeded());
+                || (transferIn != null && transferIn.pendingOrSucceeded());
     }
 
     /** RFC 3515 §2.4.4: a NOTIFY in this dialog reports the progress of our REFER; else 481 (RFC 6665 §4.1.3). */

@@ -117,8 +117,20 @@ final class IncomingTransfer {
         return headerValue.length() > 512 || headerValue.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
-    boolean succeeded() {
-        return succeeded;
+    /** Whether the call to the target is answered or still under way (so the old call counts as transferred). */
+    boolean pendingOrSucceeded() {
+        return succeeded || (!finalQueued && !stopped);
+    }
+
+    /**
+     * The old call is ending before the target answered (RFC 5589 §6.1 lets the transferor hang
+     * up once the REFER is accepted): the call to the target takes the audio now, before the old
+     * call's media closes it.
+     */
+    void oldCallEnding() {
+        if (!succeeded && !finalQueued && target.state() != CallState.ENDED) {
+            target.takeAudioFrom(call);
+        }
     }
 
     /** How the call to the target is doing, as NOTIFY fragments (RFC 3515 §2.4.5). */
