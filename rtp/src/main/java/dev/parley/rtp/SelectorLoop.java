@@ -33,6 +33,8 @@ final class SelectorLoop implements Runnable {
     private boolean selecting;
     /** Select rounds so far: a socket ready in two rounds running is read until empty. */
     private long round;
+    /** A tick was already due again when the loop reached its select: it is behind, drain sockets. */
+    private boolean behind;
     private long receiveErrors;
 
     SelectorLoop(MediaClock clock, String name) throws IOException {
@@ -94,6 +96,7 @@ final class SelectorLoop implements Runnable {
                 // set, which would allocate a set entry per ready socket per round.
                 selecting = true;
                 round++;
+                behind = wait == 0;
                 try {
                     if (wait == 0) {
                         selector.selectNow(reader);
@@ -130,9 +133,12 @@ final class SelectorLoop implements Runnable {
     /**
      * Reads a ready socket. At 20 ms per packet a socket rarely holds two datagrams, and a second
      * read would almost always be a system call that returns nothing: so one datagram is read, and
-     * the level-triggered selector reports the socket again if more are waiting. A socket ready in
-     * two select rounds running has a backlog (the loop fell behind): it is read until empty, up to
-     * {@link #READ_BATCH} datagrams, so that a backlog drains at once instead of one per round.
+     * the level-triggered selector reports the socket again if more are waiting. When the loop is
+     * behind (a tick was due again before it reached the select), or a socket was ready in two
+     * select rounds running, sockets have a backlog: each is read until empty, up to
+     * {@link #READ_BATCH} datagrams, so that a backlog drains at once instead of one per report.
+     * (One select reports at most 1,024 sockets, so with thousands ready a socket may be reported
+     * only every few rounds: "two rounds running" alone does not see an overloaded loop.)
      */
     private void readReady(SelectionKey key) {
         if (!key.isValid()) {
@@ -141,7 +147,7 @@ final class SelectorLoop implements Runnable {
         MediaStream stream = (MediaStream) key.attachment();
         DatagramChannel channel = (DatagramChannel) key.channel();
         boolean rtcp = stream.isRtcpChannel(channel);
-        int batch = stream.markReadRound(rtcp, round) ? READ_BATCH : 1;
+        int batch = stream.markReadRound(rtcp, round) || behind ? READ_BATCH : 1;
         for (int i = 0; i < batch; i++) {
             receiveBuffer.clear();
             InetSocketAddress from;
