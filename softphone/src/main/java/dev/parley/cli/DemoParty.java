@@ -87,14 +87,7 @@ final class DemoParty implements PhoneListener {
 
     /** The first registration outcome, or null if none came within {@code millis}. */
     RegistrationStatus awaitRegistration(long millis) {
-        try {
-            return registered.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return Bounded.get(registered, millis);
     }
 
     /** Plays this party's tone on {@code call} and listens to it with a new probe. */
@@ -134,15 +127,7 @@ final class DemoParty implements PhoneListener {
 
     /** Waits up to {@code millis} for {@code call} to reach {@code state}; true if it did. */
     boolean awaitState(Call call, CallState state, long millis) {
-        try {
-            reached(call, state).get(Math.max(0, millis), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Bounded.await(reached(call, state), millis);
     }
 
     /** The DTMF digits received so far, in order. */
@@ -167,14 +152,7 @@ final class DemoParty implements PhoneListener {
         synchronized (this) {
             f = replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>());
         }
-        try {
-            return f.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return Bounded.get(f, millis);
     }
 
     @Override

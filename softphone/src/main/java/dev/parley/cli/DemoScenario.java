@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code parley demo}: a registrar and proxy and three phones (alice, bob, carol) in this JVM, all
@@ -44,7 +43,7 @@ final class DemoScenario {
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
     private final List<DemoCheck> checks = new ArrayList<>();
-    private final List<CallFigures> figures = new ArrayList<>();
+    private final List<MediaReport.CallFigures> figures = new ArrayList<>();
     /** alice's last call, whose BYE's answer is checked after the phones closed. */
     private volatile Call lastCall;
 
@@ -91,7 +90,7 @@ final class DemoScenario {
         }
         out.println();
         out.println("RTP/RTCP per call (packets, loss, interarrival jitter, RTCP round-trip time)");
-        for (CallFigures f : figures) {
+        for (MediaReport.CallFigures f : figures) {
             f.print(out);
         }
         out.println();
@@ -125,26 +124,26 @@ final class DemoScenario {
         alice.attachMedia(aliceCall);
         CompletableFuture<Call> answered = aliceCall.start().toCompletableFuture();
         Call bobCall = bob.awaitOffered(remaining(STEP_MILLIS));
-        boolean up = bobCall != null && await(answered, remaining(STEP_MILLIS));
+        boolean up = bobCall != null && Bounded.await(answered, remaining(STEP_MILLIS));
         String codec = aliceCall.codec().map(c -> c.encodingName()).orElse("none");
         checks.add(DemoCheck.of("alice calls bob, bob answers, codec G.722", up && codec.equals("G722"),
                 up ? "codec " + codec + ", Call-ID " + shortId(aliceCall) : "not answered: " + aliceCall.state()));
         if (!up) {
             // RFC 3261 §9.1: CANCEL the ringing call, and let it end before the phones close.
-            awaitEnd(aliceCall.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+            Bounded.get(aliceCall.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
             if (bobCall != null) {
-                awaitEnd(bobCall.ended().toCompletableFuture(), remaining(2_000));
+                Bounded.get(bobCall.ended().toCompletableFuture(), remaining(2_000));
             }
             return;
         }
         long answeredAt = System.nanoTime();
-        CallFigures aliceBob = new CallFigures("alice → bob", aliceCall, bobCall, "alice", "bob");
+        MediaReport.CallFigures aliceBob = new MediaReport.CallFigures("alice → bob", aliceCall, bobCall, "alice", "bob");
         figures.add(aliceBob);
         // 3. Audio both ways: each side's tone is recognised by the other's DTMF detector.
         heard(bob, bobCall, alice);
         heard(alice, aliceCall, bob);
         // 4. DTMF by RFC 4733 telephone events: bob receives exactly what alice sent.
-        boolean sent = await(aliceCall.sendDtmf(DIGITS).toCompletableFuture(), remaining(STEP_MILLIS));
+        boolean sent = Bounded.await(aliceCall.sendDtmf(DIGITS).toCompletableFuture(), remaining(STEP_MILLIS));
         long until = System.nanoTime() + remaining(3_000) * 1_000_000;
         while (!bob.digits().equals(DIGITS) && bob.digits().length() < DIGITS.length() && System.nanoTime() < until) {
             Sleeper.sleepMillis(20);
@@ -162,8 +161,8 @@ final class DemoScenario {
         Call far = transferred == null ? bobCall : transferred[1];
         String farName = transferred == null ? "bob" : "carol";
         // 8. alice hangs up the call she is in; the other end's call ends by her BYE.
-        CallEnd aliceEnd = awaitEnd(last.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
-        CallEnd farEnd = awaitEnd(far.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd aliceEnd = Bounded.get(last.hangUp().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd farEnd = Bounded.get(far.ended().toCompletableFuture(), remaining(STEP_MILLIS));
         lastCall = last;
         checks.add(DemoCheck.of("alice hangs up, " + farName + "'s call ends", aliceEnd != null && farEnd != null
                         && farEnd.cause() == EndCause.REMOTE_HANGUP,
@@ -183,19 +182,19 @@ final class DemoScenario {
             checks.add(DemoCheck.fail("bob blind-transfers alice to carol", e.toString()));
             return null;
         }
-        boolean reported = await(outcome, remaining(2 * STEP_MILLIS));
+        boolean reported = Bounded.await(outcome, remaining(2 * STEP_MILLIS));
         TransferProgress progress = reported ? outcome.join() : null;
         checks.add(DemoCheck.of("bob blind-transfers alice to carol: REFER accepted, NOTIFY reports 200",
                 progress != null && progress.succeeded(),
-                progress == null ? "no outcome: " + (outcome.isCompletedExceptionally() ? failure(outcome) : "timed out")
+                progress == null ? "no outcome: " + (outcome.isCompletedExceptionally() ? Bounded.failure(outcome) : "timed out")
                         : "final sipfrag " + progress.statusCode() + " " + progress.reason()));
         if (progress == null || !progress.succeeded()) {
             return null;
         }
         Call aliceToCarol = alice.awaitReplacement(aliceCall, remaining(STEP_MILLIS));
         Call carolCall = carol.awaitOffered(remaining(STEP_MILLIS));
-        CallEnd bobEnd = awaitEnd(bobCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
-        CallEnd aliceOld = awaitEnd(aliceCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd bobEnd = Bounded.get(bobCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
+        CallEnd aliceOld = Bounded.get(aliceCall.ended().toCompletableFuture(), remaining(STEP_MILLIS));
         checks.add(DemoCheck.of("bob's call and alice's first call end as transferred",
                 bobEnd != null && bobEnd.cause() == EndCause.TRANSFERRED && aliceOld != null,
                 "bob " + (bobEnd == null ? "still up" : bobEnd.cause()) + ", alice's first call "
@@ -206,18 +205,9 @@ final class DemoScenario {
                     : carolCall == null ? "carol was not called" : "alice's call to carol is " + aliceToCarol.state()));
             return null;
         }
-        figures.add(new CallFigures("alice → carol (transferred by bob)", aliceToCarol, carolCall, "alice", "carol"));
+        figures.add(new MediaReport.CallFigures("alice → carol (transferred by bob)", aliceToCarol, carolCall, "alice", "carol"));
         heard(carol, carolCall, alice);
         return new Call[] {aliceToCarol, carolCall};
-    }
-
-    private static String failure(CompletableFuture<?> f) {
-        try {
-            f.join();
-            return "";
-        } catch (java.util.concurrent.CompletionException e) {
-            return String.valueOf(e.getCause());
-        }
     }
 
     private void heard(DemoParty listener, Call call, DemoParty speaker) {
@@ -253,21 +243,29 @@ final class DemoScenario {
     }
 
     private void holdAndResume(DemoParty alice, Call aliceCall, DemoParty bob, Call bobCall) {
-        boolean held = await(aliceCall.hold().toCompletableFuture(), remaining(STEP_MILLIS));
+        boolean held = Bounded.await(aliceCall.hold().toCompletableFuture(), remaining(STEP_MILLIS));
         boolean bobHeld = held && bob.awaitState(bobCall, CallState.REMOTE_HOLD, remaining(2_000));
         checks.add(DemoCheck.of("alice holds: alice LOCAL_HOLD, bob REMOTE_HOLD", held && aliceCall.state() == CallState.LOCAL_HOLD && bobHeld,
                 "alice " + aliceCall.state() + ", bob " + bobCall.state()));
         if (!held) {
             return;
         }
-        // Packets already on their way when bob stopped: let them land, then count.
-        Sleeper.sleepMillis(150);
+        // Packets already on their way when bob stopped may still be counted by a busy media
+        // thread: wait (at most 1 s) until the counter stands still for 100 ms, then count.
         long before = received(aliceCall);
+        for (int i = 0; i < 10; i++) {
+            Sleeper.sleepMillis(100);
+            long now = received(aliceCall);
+            if (now == before) {
+                break;
+            }
+            before = now;
+        }
         Sleeper.sleepMillis(Math.min(600, remaining(600)));
         long during = received(aliceCall) - before;
         checks.add(DemoCheck.of("no RTP reaches alice while held", before >= 0 && during == 0,
                 during + " packets in 600 ms (RTP counter " + before + " → " + (before + during) + ")"));
-        boolean resumed = await(aliceCall.unhold().toCompletableFuture(), remaining(STEP_MILLIS));
+        boolean resumed = Bounded.await(aliceCall.unhold().toCompletableFuture(), remaining(STEP_MILLIS));
         boolean bobBack = resumed && bob.awaitState(bobCall, CallState.CONNECTED, remaining(2_000));
         long after = received(aliceCall);
         long until = System.nanoTime() + remaining(2_000) * 1_000_000;
@@ -289,7 +287,7 @@ final class DemoScenario {
         for (DemoParty p : parties) {
             closing.add(p.phone.closeAsync().toCompletableFuture());
         }
-        boolean closed = await(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])), CLOSE_MILLIS);
+        boolean closed = Bounded.await(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])), CLOSE_MILLIS);
         if (!parties.isEmpty() && !checks.isEmpty()) {
             boolean byeAnswered = lastCall != null && parties.get(0).received("BYE", 200, lastCall);
             checks.add(DemoCheck.of("alice's BYE answered 200 OK before her phone closed", byeAnswered,
@@ -307,33 +305,8 @@ final class DemoScenario {
         registrar.close();
     }
 
-    private static boolean await(CompletableFuture<?> f, long millis) {
-        try {
-            f.get(Math.max(0, millis), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static CallEnd awaitEnd(CompletableFuture<CallEnd> f, long millis) {
-        return await(f, millis) ? f.join() : null;
-    }
-
     static String shortId(Call call) {
         String id = call.id();
         return id.length() > 8 ? id.substring(0, 8) : id;
-    }
-
-    /** One call's two ends, for the RTP/RTCP figures. */
-    record CallFigures(String title, Call caller, Call callee, String callerName, String calleeName) {
-        void print(PrintStream out) {
-            out.println("  " + title + " [" + shortId(caller) + "] " + caller.codec().map(c -> c.encodingName()).orElse(""));
-            out.println("    " + MediaReport.line(callerName, caller.mediaStatistics()));
-            out.println("    " + MediaReport.line(calleeName, callee.mediaStatistics()));
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.cli;
 
+import dev.parley.ua.Call;
 import dev.parley.ua.MediaStatistics;
+import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,5 +26,15 @@ final class MediaReport {
         return String.format(Locale.ROOT, "%sRTP sent %d received %d lost %d  jitter %.2f ms  RTCP sent %d received %d  rtt %s",
                 name, s.packetsSent(), s.packetsReceived(), s.packetsLost(), s.jitterMillis(), s.rtcpSent(),
                 s.rtcpReceived(), rtt);
+    }
+
+    /** One call's two ends, printed as a title line and one figure line per end. */
+    record CallFigures(String title, Call caller, Call callee, String callerName, String calleeName) {
+        void print(PrintStream out) {
+            out.println("  " + title + " [" + DemoScenario.shortId(caller) + "] "
+                    + caller.codec().map(c -> c.encodingName()).orElse(""));
+            out.println("    " + line(callerName, caller.mediaStatistics()));
+            out.println("    " + line(calleeName, callee.mediaStatistics()));
+        }
     }
 }
