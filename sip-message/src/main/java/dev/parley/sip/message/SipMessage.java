@@ -76,6 +76,14 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     String nameOf(int i) {
+        int id = w.id(i);
+        if (id != HeaderTable.UNKNOWN) {
+            // The usual spelling ("Via", "CSeq"...) is the table's constant: no new String per header.
+            byte[] canonical = HeaderTable.longNameBytes(id);
+            if (Arrays.equals(w.buf, w.nameStart(i), w.nameEnd(i), canonical, 0, canonical.length)) {
+                return HeaderTable.longName(id);
+            }
+        }
         return new String(w.buf, w.nameStart(i), w.nameEnd(i) - w.nameStart(i), StandardCharsets.ISO_8859_1);
     }
 

@@ -85,6 +85,17 @@ class SipParserTest {
     }
 
     @Test
+    void createResponse_keepsEachHeaderNameAsSpelled_longCompactOrOddCase() {
+        // The names are copied as received (RFC 3261 §7.3.3 compact forms, any case); the usual
+        // long spelling is shared with the header table, the others are copied.
+        String text = "OPTIONS sip:a@x SIP/2.0\r\nv: SIP/2.0/UDP h:5060;branch=z9hG4bK-n\r\nFROM: <sip:b@x>;tag=1\r\n"
+                + "To: <sip:a@x>\r\ni: n1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+        SipResponse resp = ((SipRequest) parse(text)).createResponse(200, "OK", "t");
+        List<String> names = resp.headers().stream().map(SipHeader::name).toList();
+        assertEquals(List.of("v", "FROM", "To", "i", "CSeq"), names.subList(0, 5));
+    }
+
+    @Test
     void createResponseCopiesTransactionHeadersAndAddsToTag() {
         SipRequest r = (SipRequest) parse(INVITE);
         SipResponse resp = r.createResponse(180, "Ringing", "a6c85cf");

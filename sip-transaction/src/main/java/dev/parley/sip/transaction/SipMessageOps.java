@@ -22,6 +22,12 @@ public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> 
 
     private final RandomGenerator random;
     private final SipParser parser;
+    // One-entry memories of wire bytes at hand, so that retaining a message right after it was
+    // received or sent costs no second serialization (loop thread only, like the whole stack).
+    private SipRequest receivedRequest;
+    private byte[] receivedWire;
+    private SipResponse sentResponse;
+    private byte[] sentWire;
 
     /** @param random source of To tags for the responses the layer makes itself (100, 481, 503...) */
     public SipMessageOps(RandomGenerator random) {
@@ -112,7 +118,7 @@ public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> 
      */
     @Override
     public Object retainRequest(SipRequest request) {
-        return request.toBytes();
+        return request == receivedRequest ? receivedWire : request.toBytes();
     }
 
     /** Parses the retained bytes again: a new message, equal on the wire, with no cached views. */
@@ -123,7 +129,25 @@ public final class SipMessageOps implements MessageOps<SipRequest, SipResponse> 
 
     @Override
     public Object retainResponse(SipResponse response) {
-        return response.toBytes();
+        return response == sentResponse ? sentWire : response.toBytes();
+    }
+
+    /**
+     * {@code datagram} holds exactly the bytes {@code request} was parsed from (nothing rewritten):
+     * if the request is retained, the datagram is kept as it is instead of serializing a copy.
+     * One entry, replaced by the next request; the datagram must not be modified afterwards.
+     */
+    void receivedFrom(SipRequest request, byte[] datagram) {
+        receivedRequest = request;
+        receivedWire = datagram;
+    }
+
+    /** Serializes a response to send, remembering the bytes for {@link #retainResponse} (one entry). */
+    byte[] encodeForSending(SipResponse response) {
+        byte[] wire = response.toBytes();
+        sentResponse = response;
+        sentWire = wire;
+        return wire;
     }
 
     @Override

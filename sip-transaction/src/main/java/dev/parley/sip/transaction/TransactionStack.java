@@ -128,7 +128,11 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         layer.transportFailed(peer);
     }
 
-    /** A datagram from the UDP transport (RFC 3261 §18.3: one message per datagram). */
+    /**
+     * A datagram from the UDP transport (RFC 3261 §18.3: one message per datagram). The parsed
+     * message is a view on {@code buf}, and a transaction may keep {@code buf} itself as the
+     * request's wire form: the caller hands over the array and must not modify it afterwards.
+     */
     public void receiveDatagram(byte[] buf, int off, int len, Endpoint from) {
         if (isKeepAlive(buf, off, len)) {
             return;
@@ -139,6 +143,10 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
         } catch (SipParseException e) {
             rejectMalformed(e, from);
             return;
+        }
+        if (message instanceof SipRequest request && off == 0 && len == buf.length) {
+            // The datagram is the request's exact wire form: a transaction can keep it as it is.
+            ops.receivedFrom(request, buf);
         }
         receive(message, from);
     }
@@ -250,7 +258,7 @@ public final class TransactionStack implements MessageSender<SipRequest, SipResp
 
     @Override
     public boolean sendResponse(SipResponse response, Endpoint to) {
-        return transport.send(response.toBytes(), to);
+        return transport.send(ops.encodeForSending(response), to);
     }
 
     /** Messages that could not be parsed and could not be answered. */
