@@ -21,7 +21,9 @@ import java.util.List;
  *
  * <p>While in a conference a call's own {@link Call#audioSource source} and
  * {@link Call#audioSink sink} are paused (kept, neither read nor written); they resume when the
- * call leaves it. A call ending leaves the conference by itself. A call on hold (either side) is
+ * call leaves it. A call ending leaves the conference by itself; a call that a transfer or a
+ * Replaces swaps for a new one ({@link PhoneListener#onCallTransferred}) hands its place, muted or
+ * not, to the new call. A call on hold (either side) is
  * not heard by the others and is sent silence. Calls may use different codecs: every leg is
  * converted to the conference's rate ({@link #sampleRate()}: 16000 Hz by default) and back.
  *

@@ -263,6 +263,42 @@ class ConferenceTest {
     }
 
     @Test
+    void aParticipantTransferredByItsPeer_isReplacedInTheConferenceByTheNewCall() {
+        double carolTone = 2600;
+        Bench t = new Bench(0.0, 46);
+        Phone carol = new Phone(t.lab, "carol", 5100, Codecs.PCMA);
+        CapturingSink carolHears = new CapturingSink(16000);
+        Conference conf = t.conference();
+        conf.add(t.toA);
+        conf.add(t.toB);
+        conf.mute(t.toA, true);
+        t.settle();
+
+        // Alice sends the host on to carol (RFC 5589 §6): the host's new call replaces its call to alice.
+        CompletableFuture<TransferProgress> transfer = t.fromH_atA.blindTransfer("sip:carol@127.0.0.1:5100")
+                .toCompletableFuture();
+        assertTrue(t.lab.runUntil(() -> !carol.events.incoming.isEmpty(), 60_000), "carol is rung");
+        Call atCarol = carol.events.incoming.get(0);
+        atCarol.audioSource(AudioSources.tone(0.3, carolTone));
+        atCarol.audioSink(carolHears);
+        atCarol.answer();
+        assertTrue(t.lab.runUntil(() -> transfer.isDone() && t.toA.state() == CallState.ENDED, 60_000), "transferred");
+        assertEquals(1, t.host.events.transferred.size());
+        Call toCarol = t.host.events.transferred.get(0)[1];
+        assertEquals(List.of(toCarol, t.toB), conf.participants(), "carol's call took alice's place");
+        assertTrue(conf.isMuted(toCarol), "… muted, as alice's was");
+
+        conf.mute(toCarol, false);
+        t.settle();
+        hears(carolHears, "carol", H_TONE, B_TONE);
+        doesNotHear(carolHears, "carol", carolTone, A_TONE);
+        hears(t.bHears, "B", H_TONE, carolTone);
+        doesNotHear(t.bHears, "B", A_TONE);
+        hears(t.hostHearsConference, "H", carolTone, B_TONE);
+        conf.close();
+    }
+
+    @Test
     void aCallOfAnotherPhone_orInAnotherConference_cannotJoin() {
         Bench t = new Bench(0.0, 45);
         Conference conf = t.conference();

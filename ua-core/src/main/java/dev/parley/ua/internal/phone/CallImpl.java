@@ -373,6 +373,10 @@ public final class CallImpl implements Call {
         if (from.media != null) {
             media().takeAudioFrom(from.media);
         }
+        ConferenceImpl conf = from.conference.get();
+        if (conf != null) {
+            conf.handOver(from, this); // the new call also takes the old one's place in its conference
+        }
     }
 
     @Override

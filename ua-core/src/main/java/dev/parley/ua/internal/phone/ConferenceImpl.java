@@ -102,6 +102,36 @@ public final class ConferenceImpl implements Conference {
         return true;
     }
 
+    /**
+     * A transfer or a Replaces moved {@code from}'s conversation to {@code to} (on the SIP thread):
+     * {@code to} takes {@code from}'s place among the participants, muted as {@code from} was. Nothing
+     * changes when {@code to} is already in a conference ({@code from} then leaves when it ends).
+     */
+    void handOver(CallImpl from, CallImpl to) {
+        MixLeg oldLeg;
+        MixLeg newLeg;
+        synchronized (this) {
+            oldLeg = members.get(from);
+            if (oldLeg == null || closed || to.state() == CallState.ENDED || !to.conference.compareAndSet(null, this)) {
+                return;
+            }
+            mixer.leave(oldLeg);
+            newLeg = mixer.join(() -> onHold(to)); // cannot be full: a place was just freed
+            newLeg.mute(oldLeg.muted());
+            Map<CallImpl, MixLeg> reordered = new LinkedHashMap<>();
+            members.forEach((call, leg) -> reordered.put(call == from ? to : call, call == from ? newLeg : leg));
+            members.clear();
+            members.putAll(reordered);
+            from.conference.compareAndSet(this, null);
+        }
+        CallMedia old = from.media;
+        if (old != null) {
+            old.leaveConference(oldLeg);
+        }
+        to.media().joinConference(newLeg);
+        to.ended().whenComplete((end, failure) -> remove(to));
+    }
+
     @Override
     public synchronized void mute(Call call, boolean muted) {
         MixLeg leg = call instanceof CallImpl c ? members.get(c) : null;
