@@ -144,7 +144,7 @@ final class DemoScenario {
         heard(alice, aliceCall, bob);
         // 4. DTMF by RFC 4733 telephone events: bob receives exactly what alice sent.
         boolean sent = Bounded.await(aliceCall.sendDtmf(DIGITS).toCompletableFuture(), remaining(STEP_MILLIS));
-        long until = System.nanoTime() + remaining(3_000) * 1_000_000;
+        long until = System.nanoTime() + remaining(5_000) * 1_000_000;
         while (!bob.digits().equals(DIGITS) && bob.digits().length() < DIGITS.length() && System.nanoTime() < until) {
             Sleeper.sleepMillis(20);
         }
@@ -212,7 +212,7 @@ final class DemoScenario {
 
     private void heard(DemoParty listener, Call call, DemoParty speaker) {
         ToneProbe probe = listener.probe(call);
-        long ms = probe == null ? -1 : probe.awaitHeard(speaker.toneKey, remaining(3_000));
+        long ms = probe == null ? -1 : probe.awaitHeard(speaker.toneKey, remaining(5_000));
         checks.add(DemoCheck.of(listener.name + " hears " + speaker.name + "'s tone", ms >= 0,
                 ms >= 0 ? ToneProbe.describe(speaker.toneKey) + " recognised after " + ms + " ms"
                         : "not recognised; heard '" + (probe == null ? "" : probe.keysHeard()) + "'"));
@@ -268,7 +268,7 @@ final class DemoScenario {
         boolean resumed = Bounded.await(aliceCall.unhold().toCompletableFuture(), remaining(STEP_MILLIS));
         boolean bobBack = resumed && bob.awaitState(bobCall, CallState.CONNECTED, remaining(2_000));
         long after = received(aliceCall);
-        long until = System.nanoTime() + remaining(2_000) * 1_000_000;
+        long until = System.nanoTime() + remaining(3_000) * 1_000_000;
         while (resumed && received(aliceCall) - after < 10 && System.nanoTime() < until) {
             Sleeper.sleepMillis(20);
         }
