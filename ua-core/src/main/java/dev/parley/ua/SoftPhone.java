@@ -52,6 +52,8 @@ public final class SoftPhone implements AutoCloseable {
     private final PhoneCore core;
     private final SSLContext tlsContext;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Conferences not closed yet; closing the phone closes them (completing their local sinks). */
+    private final List<Conference> conferences = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     private SoftPhone(PhoneRuntime runtime, PhoneCore core, SSLContext tlsContext) {
@@ -113,7 +115,10 @@ public final class SoftPhone implements AutoCloseable {
         return List.copyOf(core.calls());
     }
 
-    /** A new, empty {@link Conference} of this phone's calls, mixing at 16000 Hz. */
+    /**
+     * A new, empty {@link Conference} of this phone's calls, mixing at 16000 Hz. Closing the phone
+     * closes it.
+     */
     public Conference newConference() {
         return newConference(16_000);
     }
@@ -128,7 +133,10 @@ public final class SoftPhone implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("phone is closed");
         }
-        return new dev.parley.ua.internal.phone.ConferenceImpl(core, sampleRate);
+        dev.parley.ua.internal.phone.ConferenceImpl conference =
+                new dev.parley.ua.internal.phone.ConferenceImpl(core, sampleRate, conferences::remove);
+        conferences.add(conference);
+        return conference;
     }
 
     /**
@@ -141,6 +149,9 @@ public final class SoftPhone implements AutoCloseable {
             return closed.minimalCompletionStage();
         }
         closing = true;
+        for (Conference conference : conferences) {
+            conference.close();
+        }
         runtime.execute(() -> {
             for (Call call : new ArrayList<>(core.calls())) {
                 ((CallImpl) call).closeForShutdown();

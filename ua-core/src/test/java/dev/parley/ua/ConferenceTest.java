@@ -299,6 +299,20 @@ class ConferenceTest {
     }
 
     @Test
+    void closingThePhone_closesItsConference_andTheLocalSinkIsCompleted() {
+        Bench t = new Bench(0.0, 47);
+        Conference conf = t.conference();
+        conf.add(t.toA);
+        conf.add(t.toB);
+        t.settle();
+        t.host.phone.close();
+        assertTrue(t.hostHearsConference.closed(), "the conference's sink is closed with the phone");
+        assertEquals(List.of(), conf.participants());
+        assertTrue(t.lab.runUntil(() -> t.toA.state() == CallState.ENDED && t.toB.state() == CallState.ENDED, 40_000));
+        assertThrows(IllegalStateException.class, () -> t.host.phone.newConference());
+    }
+
+    @Test
     void aCallOfAnotherPhone_orInAnotherConference_cannotJoin() {
         Bench t = new Bench(0.0, 45);
         Conference conf = t.conference();

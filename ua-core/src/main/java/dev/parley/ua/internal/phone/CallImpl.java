@@ -137,6 +137,10 @@ public final class CallImpl implements Call {
         if (transferIn != null) {
             transferIn.oldCallEnding(); // the call to the transfer target keeps our audio
         }
+        ConferenceImpl conf = conference.get();
+        if (conf != null) {
+            conf.remove(this); // an ended call leaves its conference at once
+        }
         if (media != null) {
             media.close();
         }

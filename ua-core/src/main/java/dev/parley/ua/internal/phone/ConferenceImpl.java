@@ -23,11 +23,14 @@ public final class ConferenceImpl implements Conference {
     private final PhoneCore core;
     private final ConferenceMixer mixer;
     private final Map<CallImpl, MixLeg> members = new LinkedHashMap<>();
+    private final java.util.function.Consumer<ConferenceImpl> onClose;
     private boolean closed;
 
-    public ConferenceImpl(PhoneCore core, int sampleRate) {
+    /** {@code onClose} is told once when the conference is closed (the phone forgets it). */
+    public ConferenceImpl(PhoneCore core, int sampleRate, java.util.function.Consumer<ConferenceImpl> onClose) {
         this.core = core;
         this.mixer = new ConferenceMixer(sampleRate, MAX_PARTICIPANTS);
+        this.onClose = onClose;
     }
 
     @Override
@@ -55,6 +58,7 @@ public final class ConferenceImpl implements Conference {
             }
             members.put(c, leg);
         }
+        // A call that ends later leaves in CallImpl.finish; one that ended since the check above, here.
         core.runtime().execute(() -> {
             if (c.state() == CallState.ENDED) {
                 remove(c);
@@ -62,8 +66,6 @@ public final class ConferenceImpl implements Conference {
                 c.media().joinConference(leg);
             }
         });
-        // A call that ends leaves by itself (its media is already closed by then).
-        c.ended().whenComplete((end, failure) -> remove(c));
     }
 
     private static boolean onHold(CallImpl c) {
@@ -129,7 +131,6 @@ public final class ConferenceImpl implements Conference {
             old.leaveConference(oldLeg);
         }
         to.media().joinConference(newLeg);
-        to.ended().whenComplete((end, failure) -> remove(to));
     }
 
     @Override
@@ -219,6 +220,7 @@ public final class ConferenceImpl implements Conference {
         if (sink != null) {
             sink.close();
         }
+        onClose.accept(this);
     }
 
     @Override
