@@ -43,7 +43,8 @@ public interface PhoneListener {
     /**
      * {@code replacement} takes the place of {@code previous}: as transferee, the new outgoing call
      * to the transfer target (reported before it starts; set its audio here, else it takes over
-     * {@code previous}'s when answered); as the target of an attended transfer, the incoming call
+     * {@code previous}'s when answered, or when {@code previous} ends first because the transferor
+     * hung up); as the target of an attended transfer, the incoming call
      * that replaces our consultation call (RFC 3891: answered at once, not reported by
      * {@link #onIncomingCall}). Follow it with {@link #onCallStateChanged}; {@code previous} ends
      * with {@link EndCause#TRANSFERRED} or {@link EndCause#REPLACED} once the replacement is answered.
