@@ -11,7 +11,7 @@ import dev.parley.codecs.AudioDecoder;
  *   <li>Each packet's timestamp becomes a frame number {@code f}; its <em>delay</em> is
  *       {@code d = arrival − f × frame}. The floor {@code dmin} is the minimum of {@code d} over two
  *       blocks of {@code windowPackets} packets; {@code d − dmin} goes into a histogram with
- *       exponential forgetting ({@link DelayHistogram}, memory about 1,000 packets).
+ *       exponential forgetting ({@link DelayHistogram}, memory about 1,000 packets); {@link DelayTarget} keeps both.
  *   <li>Target delay: {@code dmin + q + safety}, {@code q} the 99.95th percentile of the histogram:
  *       raised at once by a packet above it (fast attack), lowered only as old delays are forgotten
  *       (slow decay). The tick that plays frame {@code f} sees an offset
@@ -36,9 +36,6 @@ public final class JitterBuffer {
 
     private static final int SHRINK_TICKS = 25;
     private static final int JUMP_PACKETS = 3;
-    private static final int HISTOGRAM_BINS = 256;
-    private static final long HISTOGRAM_BIN_NANOS = 4_000_000L; // 4 ms: 256 bins span 1.024 s
-    private static final int QUANTILE_PACKETS = 16;
 
     private final JitterBufferConfig cfg;
     private final int mask;
@@ -46,10 +43,7 @@ public final class JitterBuffer {
     private final int[] lengths;
     private final long[] frames;
     private final long[] arrivals;
-    private final DelayWindow window;
-    private final DelayHistogram histogram;
-    private long delayQuantile;
-    private int sinceQuantile;
+    private final DelayTarget target;
 
     private boolean haveBase;
     private long baseTs;
@@ -85,8 +79,7 @@ public final class JitterBuffer {
         this.lengths = new int[config.capacityFrames()];
         this.frames = new long[config.capacityFrames()];
         this.arrivals = new long[config.capacityFrames()];
-        this.window = new DelayWindow(config.windowPackets());
-        this.histogram = new DelayHistogram(HISTOGRAM_BINS, HISTOGRAM_BIN_NANOS, config.forgetFactor());
+        this.target = new DelayTarget(config);
         java.util.Arrays.fill(frames, Long.MIN_VALUE);
     }
 
@@ -145,7 +138,7 @@ public final class JitterBuffer {
         extTs = ext;
         lastTs = timestamp;
         if (frame <= lastPlayed || (playing && frame < playFrame)) {
-            measure(arrivalNanos - frame * cfg.frameNanos());
+            target.measure(arrivalNanos - frame * cfg.frameNanos());
             late++;
             return -1;
         }
@@ -159,7 +152,7 @@ public final class JitterBuffer {
             return -1;
         }
         long delay = arrivalNanos - frame * cfg.frameNanos();
-        measure(delay);
+        target.measure(delay);
         if (marker && playing && nothingBufferedBefore(frame)) {
             playing = false; // RFC 3551 §4.1: a new talkspurt; the gap before it is silence
             lastPlayed = playFrame - 1;
@@ -179,19 +172,6 @@ public final class JitterBuffer {
         return slot;
     }
 
-    /** One packet's delay: the floor's window, and the histogram of the delay above the floor. */
-    private void measure(long delay) {
-        window.add(delay);
-        long relative = delay - window.min();
-        histogram.add(relative);
-        // Fast attack: a delay above the current quantile is taken into account at once; otherwise
-        // the quantile (and so its slow decay) is recomputed every QUANTILE_PACKETS packets.
-        if (relative >= delayQuantile || ++sinceQuantile >= QUANTILE_PACKETS) {
-            delayQuantile = histogram.quantile(cfg.targetQuantile());
-            sinceQuantile = 0;
-        }
-    }
-
     private boolean nothingBufferedBefore(long frame) {
         for (long f = playFrame; f < frame; f++) {
             if (frames[(int) f & mask] == f) {
@@ -206,15 +186,11 @@ public final class JitterBuffer {
         if (!cfg.adaptive()) {
             return cfg.initialDelayNanos();
         }
-        long spread = delayQuantile + cfg.safetyNanos();
-        if (histogram.count() < 20) {
-            spread = Math.max(spread, cfg.initialDelayNanos());
-        }
-        return Math.min(spread, cfg.maxDelayNanos());
+        return target.aboveFloor();
     }
 
     private long targetOffset() {
-        return (cfg.adaptive() ? window.min() : anchorDelay) + targetDelayNanos();
+        return (cfg.adaptive() ? target.floor() : anchorDelay) + targetDelayNanos();
     }
 
     /**
@@ -237,12 +213,12 @@ public final class JitterBuffer {
             highTicks = 0;
         } else if (cfg.adaptive()) {
             long cur = now - playFrame * cfg.frameNanos();
-            long target = targetOffset();
-            if (cur < target) {
+            long aim = targetOffset();
+            if (cur < aim) {
                 concealed++; // grow the delay by one frame now
                 return CONCEAL;
             }
-            highTicks = cur >= target + cfg.frameNanos() + cfg.frameNanos() / 4 ? highTicks + 1 : 0;
+            highTicks = cur >= aim + cfg.frameNanos() + cfg.frameNanos() / 4 ? highTicks + 1 : 0;
             if (highTicks >= SHRINK_TICKS) {
                 highTicks = 0;
                 dropFrame(playFrame++); // shrink the delay by one frame
@@ -323,10 +299,7 @@ public final class JitterBuffer {
         haveBase = false;
         playing = false;
         lastPlayed = Long.MIN_VALUE;
-        window.clear();
-        histogram.clear();
-        delayQuantile = 0;
-        sinceQuantile = 0;
+        target.clear();
         resyncs++;
     }
 
