@@ -1,13 +1,16 @@
 package dev.parley.codecs;
 
 import dev.parley.codecs.internal.HalfbandFilter;
+import dev.parley.codecs.internal.LinearInterpolator;
 import java.util.Objects;
 
 /**
- * Sample rate conversion between 8 and 16 kHz by a polyphase half-band FIR (59 taps, see
- * {@link #groupDelayMillis()}): flat to 3.4 kHz, at least 60 dB of image or alias rejection from
- * 4.6 kHz. A resampler keeps its filter history across calls, so a stream converted frame by
- * frame equals the stream converted at once. It never allocates after construction.
+ * Sample rate conversion, the one resampler of Parley. Between 8 and 16 kHz (the rates of the
+ * phone's codecs) it is a polyphase half-band FIR (59 taps, see {@link #groupDelayMillis()}): flat
+ * to 3.4 kHz, at least 60 dB of image or alias rejection from 4.6 kHz. Between any other two rates
+ * ({@link #between}, for WAV files at 11.025–48 kHz) it interpolates linearly, without a low-pass
+ * filter. Equal rates copy. A resampler keeps its history across calls, so a stream converted
+ * frame by frame equals the stream converted at once. It never allocates after construction.
  *
  * <p>Upsampling puts each input sample through unchanged, delayed, on one output phase, and
  * computes the other phase with the 30 non-zero taps; downsampling runs the same taps over every
@@ -17,7 +20,11 @@ public final class Resampler {
 
     private static final int TAPS = 30;
 
+    private final int inRate;
+    private final int outRate;
     private final boolean up;
+    /** The any-rate path, or null for the half-band filter and for equal rates. */
+    private final LinearInterpolator linear;
     private final float[] h = HalfbandFilter.evenTaps();     // h[2j], j = 0…29
     // History of 8 kHz samples (up) or of 16 kHz sample pairs (down), mirrored so that the most
     // recent values are always contiguous.
@@ -25,18 +32,41 @@ public final class Resampler {
     private final float[] odd = new float[2 * TAPS];
     private int head;      // even[head…head+29] holds the last 30 values, oldest first
 
-    private Resampler(boolean up) {
-        this.up = up;
+    private Resampler(int inRate, int outRate) {
+        this.inRate = inRate;
+        this.outRate = outRate;
+        this.up = outRate > inRate;
+        boolean halfband = inRate == 8000 && outRate == 16000 || inRate == 16000 && outRate == 8000;
+        this.linear = halfband || inRate == outRate ? null : new LinearInterpolator(inRate, outRate);
     }
 
     /** A converter from 8 kHz to 16 kHz: each input sample becomes two. */
     public static Resampler upsampling8kTo16k() {
-        return new Resampler(true);
+        return new Resampler(8000, 16000);
     }
 
     /** A converter from 16 kHz to 8 kHz: each pair of input samples becomes one. */
     public static Resampler downsampling16kTo8k() {
-        return new Resampler(false);
+        return new Resampler(16000, 8000);
+    }
+
+    /**
+     * A converter from {@code inRate} to {@code outRate} Hz: the half-band filter between 8 and
+     * 16 kHz, a copy for equal rates, linear interpolation otherwise.
+     */
+    public static Resampler between(int inRate, int outRate) {
+        if (inRate < 1 || outRate < 1) {
+            throw new IllegalArgumentException("rates " + inRate + " → " + outRate);
+        }
+        return new Resampler(inRate, outRate);
+    }
+
+    public int inRate() {
+        return inRate;
+    }
+
+    public int outRate() {
+        return outRate;
     }
 
     /** The group delay in milliseconds (the same in both directions): 29 samples at 16 kHz. */
@@ -44,24 +74,38 @@ public final class Resampler {
         return HalfbandFilter.DELAY / 16.0;
     }
 
-    /** Output samples produced for {@code inputSamples} input samples. */
+    /**
+     * Output samples produced for {@code inputSamples} input samples: exact for the half-band
+     * filter and equal rates, the most that can come out (⌈n·outRate/inRate⌉) for the any-rate path.
+     */
     public int outputLength(int inputSamples) {
-        return up ? inputSamples * 2 : inputSamples / 2;
+        if (linear != null) {
+            return linear.maxOutput(inputSamples);
+        }
+        return inRate == outRate ? inputSamples : up ? inputSamples * 2 : inputSamples / 2;
     }
 
     /**
-     * Converts {@code samples} samples (an even number when downsampling) from
-     * {@code in[inOffset…]} into {@code out[outOffset…]}.
+     * Converts {@code samples} samples (an even number when downsampling 16 to 8 kHz) from
+     * {@code in[inOffset…]} into {@code out[outOffset…]}, which has room for
+     * {@link #outputLength outputLength(samples)}.
      *
      * @return the number of samples written
      */
     public int process(short[] in, int inOffset, int samples, short[] out, int outOffset) {
-        if (!up && (samples & 1) != 0) {
+        if (inRate == 16000 && outRate == 8000 && (samples & 1) != 0) {
             throw new IllegalArgumentException("downsampling takes pairs of samples: odd count " + samples);
         }
         int produced = outputLength(samples);
         Objects.checkFromIndexSize(inOffset, samples, in.length);
         Objects.checkFromIndexSize(outOffset, produced, out.length);
+        if (linear != null) {
+            return linear.process(in, inOffset, samples, out, outOffset);
+        }
+        if (inRate == outRate) {
+            System.arraycopy(in, inOffset, out, outOffset, samples);
+            return samples;
+        }
         float[] h = this.h;
         if (up) {
             for (int i = 0; i < samples; i++) {
@@ -107,6 +151,9 @@ public final class Resampler {
 
     /** Clears the filter history. */
     public void reset() {
+        if (linear != null) {
+            linear.reset();
+        }
         java.util.Arrays.fill(even, 0);
         java.util.Arrays.fill(odd, 0);
         head = 0;

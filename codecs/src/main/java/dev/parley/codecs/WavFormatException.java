@@ -1,7 +1,8 @@
 package dev.parley.codecs;
 
 /**
- * The one error {@link Wav} reading throws: what is wrong and the byte offset where it was found.
+ * The one error WAV reading ({@link Wav}, {@link WavReader}) throws: what is wrong and the byte
+ * offset where it was found.
  * Created without a stack trace, so rejecting a flood of bad files stays cheap.
  */
 public final class WavFormatException extends RuntimeException {
@@ -24,9 +25,9 @@ public final class WavFormatException extends RuntimeException {
         MISSING_DATA,
         /** A format tag other than PCM (1), A-law (6) or µ-law (7), e.g. WAVE_FORMAT_EXTENSIBLE. */
         UNSUPPORTED_ENCODING,
-        /** More than one channel. */
+        /** More channels than the reader takes (whole files: 1; streaming: 1 or 2). */
         UNSUPPORTED_CHANNELS,
-        /** A sample rate other than 8000 or 16000 Hz (8000 only for G.711). */
+        /** Whole files: a rate other than 8000 or 16000 Hz (8000 only for G.711); streaming: outside 1–192 kHz. */
         UNSUPPORTED_RATE,
         /** Bits per sample other than 16 (PCM) or 8 (G.711). */
         UNSUPPORTED_BITS,
@@ -36,6 +37,8 @@ public final class WavFormatException extends RuntimeException {
         PARTIAL_SAMPLE,
         /** Larger than the caller's limit. */
         TOO_LARGE,
+        /** More chunks before the {@code data} chunk than a reader looks through. */
+        TOO_MANY_CHUNKS,
     }
 
     private final Reason reason;
