@@ -34,7 +34,7 @@ public final class AudioSources {
     }
 
     /**
-     * Plays a WAV file (16-bit PCM, mono or stereo, any rate), once or in a loop. A source played
+     * Plays a WAV file (16-bit PCM or G.711, mono or stereo, 1 to 192 kHz), once or in a loop. A source played
      * once reports the end by returning false from {@link AudioSource#read}, then sends silence.
      *
      * @throws IOException              if the file cannot be opened
@@ -43,7 +43,7 @@ public final class AudioSources {
     public static AudioSource wavFile(Path path, boolean loop) throws IOException {
         try {
             return new WavFileSource(path, loop);
-        } catch (dev.parley.ua.internal.media.WavFormatException e) {
+        } catch (dev.parley.codecs.WavFormatException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.codecs.WavFormatException;
 import dev.parley.ua.AudioSink;
 import dev.parley.ua.AudioSinks;
 import dev.parley.ua.AudioSource;
@@ -15,7 +16,6 @@ import dev.parley.ua.MixedRecording;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -81,16 +81,24 @@ class WavRoundTripTest {
         }
     }
 
+    /** A 16-bit PCM file's bytes: canonical header, then {@code samples}. */
+    private static byte[] pcmFile(int channels, int rate, int bits, short... samples) {
+        int blockAlign = channels * bits / 8;
+        ByteBuffer b = ByteBuffer.allocate(44 + 2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 2 * samples.length).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels)
+                .putInt(rate).putInt(rate * blockAlign).putShort((short) blockAlign).putShort((short) bits);
+        b.put("data".getBytes()).putInt(2 * samples.length);
+        for (short s : samples) {
+            b.putShort(s);
+        }
+        return b.array();
+    }
+
     @Test
     void stereoFileIsMixedDownToMono() throws IOException {
         Path f = dir.resolve("stereo.wav");
-        ByteBuffer b = ByteBuffer.allocate(44 + 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(WavHeader.fourCc("RIFF")).putInt(44).putInt(WavHeader.fourCc("WAVE"));
-        b.putInt(WavHeader.fourCc("fmt ")).putInt(16).putShort((short) 1).putShort((short) 2)
-                .putInt(8000).putInt(32000).putShort((short) 4).putShort((short) 16);
-        b.putInt(WavHeader.fourCc("data")).putInt(8).putShort((short) 100).putShort((short) 300)
-                .putShort((short) -10).putShort((short) -30);
-        Files.write(f, b.array());
+        Files.write(f, pcmFile(2, 8000, 16, (short) 100, (short) 300, (short) -10, (short) -30));
         short[] frame = new short[160];
         try (AudioSource src = AudioSources.wavFile(f, false)) {
             src.read(frame, 8000);
@@ -98,6 +106,28 @@ class WavRoundTripTest {
         assertEquals(200, frame[0]);
         assertEquals(-20, frame[1]);
         assertEquals(0, frame[2]);
+    }
+
+    @Test
+    void a44k1FilePlaysAt8kAnd16kWithItsPitch() throws IOException {
+        short[] tone = new short[44100];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) Math.round(10000 * Math.sin(2 * Math.PI * 700 * i / 44100.0));
+        }
+        Path f = dir.resolve("cd.wav");
+        Files.write(f, pcmFile(1, 44100, 16, tone));
+        for (int rate : new int[] {8000, 16000}) {
+            short[] heard = new short[rate];
+            try (AudioSource src = AudioSources.wavFile(f, false)) {
+                short[] frame = new short[rate / 50];
+                for (int i = 0; i < 50; i++) {
+                    assertTrue(src.read(frame, rate));
+                    System.arraycopy(frame, 0, heard, i * frame.length, frame.length);
+                }
+                assertFalse(src.read(frame, rate), "one second of file, fifty frames of call");
+            }
+            assertTrue(Goertzel.relativePower(heard, 0, rate, rate, 700) > 0.4, rate + " Hz");
+        }
     }
 
     @Test
@@ -123,42 +153,18 @@ class WavRoundTripTest {
     }
 
     @Test
-    void badFilesAreRejectedWithTheReason() throws IOException {
+    void badFilesAreRejectedWithTheCodecsReason() throws IOException {
+        // The reasons themselves are tested with the parser in codecs (WavStreamTest).
         Path junk = dir.resolve("junk.wav");
         Files.write(junk, "this is not a wave file at all".getBytes());
-        WavFormatException e = assertThrows(WavFormatException.class, () -> header(junk));
-        assertEquals(WavFormatException.Reason.NOT_WAVE, e.reason());
-
-        Path truncated = dir.resolve("short.wav");
-        Files.write(truncated, new byte[] {'R', 'I', 'F'});
-        assertEquals(WavFormatException.Reason.NOT_WAVE,
-                assertThrows(WavFormatException.class, () -> header(truncated)).reason());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AudioSources.wavFile(junk, false));
+        assertEquals(WavFormatException.Reason.NOT_RIFF, ((WavFormatException) e.getCause()).reason());
+        assertTrue(e.getMessage().startsWith(junk.toString()), e.getMessage());
 
         Path eightBit = dir.resolve("8bit.wav");
-        ByteBuffer b = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(WavHeader.fourCc("RIFF")).putInt(36).putInt(WavHeader.fourCc("WAVE"));
-        b.putInt(WavHeader.fourCc("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8);
-        b.putInt(WavHeader.fourCc("data")).putInt(0);
-        Files.write(eightBit, b.array());
-        assertEquals(WavFormatException.Reason.UNSUPPORTED_FORMAT,
-                assertThrows(WavFormatException.class, () -> header(eightBit)).reason());
-        assertThrows(IllegalArgumentException.class, () -> AudioSources.wavFile(eightBit, false));
-
-        Path noData = dir.resolve("nodata.wav");
-        ByteBuffer c = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
-        c.putInt(WavHeader.fourCc("RIFF")).putInt(28).putInt(WavHeader.fourCc("WAVE"));
-        c.putInt(WavHeader.fourCc("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
-        Files.write(noData, c.array());
-        assertEquals(WavFormatException.Reason.MISSING_CHUNK,
-                assertThrows(WavFormatException.class, () -> header(noData)).reason());
-    }
-
-    private static WavHeader header(Path p) throws IOException {
-        try (FileChannel ch = FileChannel.open(p)) {
-            return WavHeader.read(ch);
-        }
+        Files.write(eightBit, pcmFile(1, 8000, 8));
+        e = assertThrows(IllegalArgumentException.class, () -> AudioSources.wavFile(eightBit, false));
+        assertEquals(WavFormatException.Reason.UNSUPPORTED_BITS, ((WavFormatException) e.getCause()).reason());
     }
 
     @Test
