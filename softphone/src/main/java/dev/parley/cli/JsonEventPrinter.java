@@ -72,6 +72,12 @@ final class JsonEventPrinter implements PhoneListener {
                 CallEnd end = call.end().orElse(CallEnd.of(dev.parley.ua.EndCause.PHONE_CLOSED, "unknown"));
                 emit(callEvent("ended", call).add("cause", end.cause().name().toLowerCase(Locale.ROOT))
                         .add("status", end.statusCode()).add("reason", end.reason()));
+                // The call's final RTP/RTCP figures (RFC 3550 §6.4), once per call that had media.
+                call.mediaStatistics().ifPresent(m -> emit(callEvent("media", call)
+                        .add("rtp_sent", m.packetsSent()).add("rtp_received", m.packetsReceived())
+                        .add("rtp_lost", m.packetsLost()).add("jitter_ms", m.jitterMillis())
+                        .add("rtt_ms", m.roundTripKnown() ? m.roundTripMillis() : Double.NaN)
+                        .add("rtcp_sent", m.rtcpSent()).add("rtcp_received", m.rtcpReceived())));
             }
             case IDLE, INCOMING -> {
                 // IDLE is never reported; INCOMING is reported by onIncomingCall.

@@ -76,6 +76,14 @@ class CallListenCommandTest {
         for (String line : caller.out().split("\n")) {
             assertTrue(line.startsWith("{\"event\":") && line.endsWith("}"), "one JSON object per line: " + line);
         }
+        // After "ended", the call's RTP/RTCP figures: about 2 s of 20 ms packets went out.
+        List<String> lines = caller.out().lines().toList();
+        String media = lines.get(lines.size() - 1);
+        assertTrue(media.startsWith("{\"event\":\"media\"") && lines.get(lines.size() - 2).startsWith("{\"event\":\"ended\""),
+                caller.out());
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("\"rtp_sent\":(\\d+)").matcher(media);
+        assertTrue(sent.find() && Integer.parseInt(sent.group(1)) >= 50, media);
+        assertTrue(media.contains("\"rtp_lost\":0") && media.contains("\"jitter_ms\":") && media.contains("\"rtt_ms\":"), media);
         Run callee = listener.get(40, TimeUnit.SECONDS);
         assertEquals(ExitCode.SUCCESS, callee.code(), callee.out() + callee.err());
         assertTrue(callee.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), callee.out());
