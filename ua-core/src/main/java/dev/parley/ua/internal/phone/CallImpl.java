@@ -13,7 +13,6 @@ import dev.parley.ua.CallDirection;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallEndedException;
 import dev.parley.ua.CallState;
-import dev.parley.ua.DtmfEvent;
 import dev.parley.ua.EndCause;
 import dev.parley.ua.MediaStatistics;
 import dev.parley.ua.Party;
@@ -27,7 +26,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * A call as the application sees it: the public {@link Call} methods hop onto the SIP thread, where
  * the INVITE usage ({@link OutgoingInvite} or {@link IncomingInvite}) and the dialog do the work.
- * This class holds what both directions share: state, end, dialog, media and the futures.
+ * This class holds what both directions share: the call's state machine and its events, the end,
+ * the dialog and the futures. The rest lives with its idea: requests inside the dialog in
+ * {@link InDialog}, how a call ends in {@link CallEnding}, audio in {@link CallAudio}, transfers in
+ * {@link CallTransfers}, {@link OutgoingTransfer} and {@link IncomingTransfer}, hold in
+ * {@link HoldControl}, DTMF in {@link DtmfSender}.
  */
 public final class CallImpl implements Call {
 
@@ -47,15 +50,15 @@ public final class CallImpl implements Call {
     /** The capabilities {@link #offerAnswer} was made with (hold offers derive from them). */
     dev.parley.sdp.LocalCapabilities capabilities;
     final HoldControl hold = new HoldControl(this);
-    private final DtmfSender dtmfSender = new DtmfSender(this);
+    final DtmfSender dtmfSender = new DtmfSender(this);
     /** The conference this call is in, if any (a call is in at most one). */
     final java.util.concurrent.atomic.AtomicReference<ConferenceImpl> conference = new java.util.concurrent.atomic.AtomicReference<>();
     /** RFC 3261 §13.3.1.4: our 2xx to the peer's last re-INVITE, resent until its ACK (CSeq number below). */
     dev.parley.ua.internal.dialog.TwoXxRetransmitter reInviteAnswer;
     long reInviteAnswerCseq;
     private DialogId registeredDialog;
-    private OutgoingInvite outgoing;
-    private IncomingInvite incoming;
+    OutgoingInvite outgoing;
+    IncomingInvite incoming;
     /** Our REFER of this call, if we transfer it (RFC 3515). */
     OutgoingTransfer transferOut;
     /** The peer's REFER of this call, if it transfers us (RFC 3515 §2.4). */
@@ -134,38 +137,7 @@ public final class CallImpl implements Call {
             return;
         }
         end = how;
-        if (transferIn != null) {
-            transferIn.oldCallEnding(); // the call to the transfer target keeps our audio
-        }
-        ConferenceImpl conf = conference.get();
-        if (conf != null) {
-            conf.remove(this); // an ended call leaves its conference at once
-        }
-        if (media != null) {
-            media.close();
-        }
-        if (dialog != null) {
-            dialog.terminate();
-        }
-        if (outgoing != null) {
-            outgoing.stop(how);
-        }
-        if (incoming != null) {
-            incoming.stop(how);
-        }
-        if (reInviteAnswer != null) {
-            reInviteAnswer.stop();
-        }
-        hold.stop(how);
-        dtmfSender.stop(new CallEndedException(how));
-        if (transferOut != null) {
-            transferOut.stop(how);
-        }
-        if (transferIn != null) {
-            transferIn.stop();
-        }
-        core.callEnded(this);
-        line.callEnded(this);
+        CallEnding.release(this, how);
         state = CallState.ENDED;
         core.events().fire(l -> l.onCallStateChanged(this, CallState.ENDED));
         core.events().complete(ended, how);
@@ -176,8 +148,7 @@ public final class CallImpl implements Call {
 
     /** Whether a BYE from the peer ends this call as transferred rather than hung up. */
     boolean transferredAway() {
-        return consultationInTransfer || (transferOut != null && transferOut.succeeded())
-                || (transferIn != null && transferIn.pendingOrSucceeded());
+        return CallTransfers.transferredAway(this);
     }
 
     /** RFC 3515 §2.4.4: a NOTIFY in this dialog reports the progress of our REFER; else 481 (RFC 6665 §4.1.3). */
@@ -214,19 +185,9 @@ public final class CallImpl implements Call {
         dialog = null;
     }
 
+    /** The call's media, opened on first use. */
     CallMedia media() {
-        if (media == null) {
-            media = new CallMedia(core, localParty.uri().toString(), packed -> dtmf(packed >>> 16, packed & 0xFFFF));
-        }
-        return media;
-    }
-
-    private void dtmf(int event, int durationMillis) {
-        if (event >= 0 && event < 16) {
-            char digit = "0123456789*#ABCD".charAt(event);
-            DtmfEvent e = new DtmfEvent(digit, durationMillis);
-            core.events().fire(l -> l.onDtmf(this, e));
-        }
+        return CallAudio.open(this);
     }
 
     DialogId dialogId() {
@@ -236,21 +197,12 @@ public final class CallImpl implements Call {
     // ------------------------------------------------------------------ requests inside the dialog
 
     void onInDialogRequest(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
-        if (dialog.onRemoteRequest(request) == Dialog.Verdict.OUT_OF_ORDER) {
-            // RFC 3261 §12.2.2: a lower CSeq than the last one is out of order.
-            core.respond(tx, request, 500, "Server Internal Error - CSeq out of order");
-            return;
-        }
         InDialog.handle(this, tx, request);
     }
 
+    /** An ACK: for our 2xx to a re-INVITE, or for the answer to the INVITE that made the call. */
     void onAck(SipRequest ack) {
-        if (reInviteAnswer != null && ack.cseq().number() == reInviteAnswerCseq) {
-            reInviteAnswer.acknowledged();
-            reInviteAnswer = null;
-            return;
-        }
-        if (incoming != null) {
+        if (!InDialog.acknowledgesReInvite(this, ack) && incoming != null) {
             incoming.onAck(ack);
         }
     }
@@ -322,30 +274,17 @@ public final class CallImpl implements Call {
 
     @Override
     public Optional<AudioCodec> codec() {
-        CallMedia m = media;
-        return m == null ? Optional.empty() : Optional.ofNullable(m.codec());
+        return CallAudio.codec(this);
     }
 
     @Override
     public void audioSource(AudioSource source) {
-        core.runtime().execute(() -> {
-            if (state == CallState.ENDED) {
-                source.close();
-            } else {
-                media().source(source);
-            }
-        });
+        core.runtime().execute(() -> CallAudio.attach(this, source));
     }
 
     @Override
     public void audioSink(AudioSink sink) {
-        core.runtime().execute(() -> {
-            if (state == CallState.ENDED) {
-                sink.close();
-            } else {
-                media().sink(sink);
-            }
-        });
+        core.runtime().execute(() -> CallAudio.attach(this, sink));
     }
 
     @Override
@@ -368,45 +307,19 @@ public final class CallImpl implements Call {
         outgoing.start(stage);
     }
 
-    /**
-     * Gives this call the audio source and sink of {@code from} where it has none of its own, so a
-     * conversation goes on when a transfer or a Replaces moves it to a new call. Those are then no
-     * longer closed with {@code from}.
-     */
+    /** Gives this call the audio (and conference place) of {@code from}, which it replaces. */
     void takeAudioFrom(CallImpl from) {
-        if (from.media != null) {
-            media().takeAudioFrom(from.media);
-        }
-        ConferenceImpl conf = from.conference.get();
-        if (conf != null) {
-            conf.handOver(from, this); // the new call also takes the old one's place in its conference
-        }
+        CallAudio.handOver(from, this);
     }
 
     @Override
     public CompletionStage<dev.parley.ua.TransferProgress> blindTransfer(String target) {
-        Uri uri;
-        try {
-            uri = line.targetUri(target);
-        } catch (dev.parley.sip.message.SipParseException e) {
-            throw new IllegalArgumentException("not a URI: " + target, e);
-        }
-        CompletableFuture<dev.parley.ua.TransferProgress> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> OutgoingTransfer.begin(this, uri, null, stage));
-        return stage.minimalCompletionStage();
+        return CallTransfers.blind(this, target);
     }
 
     @Override
     public CompletionStage<dev.parley.ua.TransferProgress> attendedTransfer(Call consultation) {
-        if (!(consultation instanceof CallImpl other) || other.core != core) {
-            throw new IllegalArgumentException("the consultation call must be a call of the same phone");
-        }
-        if (other == this) {
-            throw new IllegalArgumentException("a call cannot be transferred to itself");
-        }
-        CompletableFuture<dev.parley.ua.TransferProgress> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> OutgoingTransfer.begin(this, null, other, stage));
-        return stage.minimalCompletionStage();
+        return CallTransfers.attended(this, consultation);
     }
 
     @Override
@@ -477,60 +390,28 @@ public final class CallImpl implements Call {
 
     /** RTP counters of this call's media, or empty before media was opened (for tests and diagnostics). */
     public Optional<dev.parley.rtp.SessionStatistics> rtpStatistics() {
-        CallMedia m = media;
-        return m == null ? Optional.empty() : Optional.ofNullable(m.statistics());
+        return CallAudio.rtpStatistics(this);
     }
 
     @Override
     public Optional<MediaStatistics> mediaStatistics() {
-        CallMedia m = media;
-        AudioCodec c = m == null ? null : m.codec();
-        return rtpStatistics().map(s -> MediaFigures.of(s, c == null ? 8000 : c.rtpClockRate()));
+        return CallAudio.mediaStatistics(this);
     }
 
     @Override
     public CompletionStage<CallEnd> hangUp() {
-        core.runtime().execute(() -> {
-            switch (state) {
-                case ENDED -> { }
-                case IDLE -> finish(CallEnd.of(EndCause.LOCAL_HANGUP, "never started"));
-                case INCOMING -> incoming.reject(603);
-                case CALLING, RINGING, EARLY_MEDIA -> outgoing.cancel();
-                default -> InDialog.bye(this, new CallEnd(EndCause.LOCAL_HANGUP, 0, "hung up"));
-            }
-        });
+        core.runtime().execute(() -> CallEnding.hangUp(this));
         return ended.minimalCompletionStage();
     }
 
-    /**
-     * Another call took this one's place (RFC 3891 §3): a confirmed dialog ends with BYE, an early
-     * one we initiated with CANCEL.
-     */
+    /** Another call took this one's place (RFC 3891 §3): the peer is told with BYE or CANCEL. */
     void endAsReplaced() {
-        CallEnd how = CallEnd.of(EndCause.REPLACED, "replaced by another call");
-        switch (state) {
-            case ENDED -> { }
-            case CALLING, RINGING, EARLY_MEDIA -> {
-                outgoing.cancel();
-                finish(how);
-            }
-            case IDLE, INCOMING -> finish(how);
-            default -> InDialog.bye(this, how);
-        }
+        CallEnding.endNow(this, CallEnd.of(EndCause.REPLACED, "replaced by another call"));
     }
 
     /** The phone is closing: end the call at once, telling the peer (BYE, CANCEL or 480). */
     public void closeForShutdown() {
-        CallEnd how = CallEnd.of(EndCause.PHONE_CLOSED, "phone closed");
-        switch (state) {
-            case ENDED -> { }
-            case CALLING, RINGING, EARLY_MEDIA -> {
-                outgoing.cancel();
-                finish(how);
-            }
-            case IDLE, INCOMING -> finish(how);
-            default -> InDialog.bye(this, how);
-        }
+        CallEnding.endNow(this, CallEnd.of(EndCause.PHONE_CLOSED, "phone closed"));
     }
 
     @Override

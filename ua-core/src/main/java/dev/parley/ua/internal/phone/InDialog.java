@@ -13,6 +13,7 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
+import dev.parley.ua.internal.dialog.Dialog;
 import dev.parley.ua.internal.dialog.TwoXxRetransmitter;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,6 +28,11 @@ final class InDialog {
     }
 
     static void handle(CallImpl call, ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
+        if (call.dialog.onRemoteRequest(request) == Dialog.Verdict.OUT_OF_ORDER) {
+            // RFC 3261 §12.2.2: a lower CSeq than the last one is out of order.
+            call.core.respond(tx, request, 500, "Server Internal Error - CSeq out of order");
+            return;
+        }
         switch (request.method()) {
             case "BYE" -> {
                 // RFC 3261 §15.1.2: answer 200 and end the session.
@@ -105,6 +111,16 @@ final class InDialog {
                 () -> bye(call, new CallEnd(EndCause.TIMEOUT, 408, "no ACK for our 2xx to a re-INVITE")));
         // RFC 3264 §8.4: the peer's offer tells whether it holds us.
         call.hold.onPeerOfferAnswered(oa.negotiated());
+    }
+
+    /** RFC 3261 §13.3.1.4: the ACK for our 2xx to the peer's last re-INVITE stops its retransmission. */
+    static boolean acknowledgesReInvite(CallImpl call, SipRequest ack) {
+        if (call.reInviteAnswer == null || ack.cseq().number() != call.reInviteAnswerCseq) {
+            return false;
+        }
+        call.reInviteAnswer.acknowledged();
+        call.reInviteAnswer = null;
+        return true;
     }
 
     /** Sends BYE (RFC 3261 §15.1.1) and ends the call with {@code how} when any final response, or none, comes. */
