@@ -44,9 +44,9 @@ public final class LineImpl implements PhoneLine {
         this.config = config;
         this.credentials = new Credentials(config.authUser(), config.password(), core.settings().random());
         // A line that must register fails fast on a bad registrar; others resolve it when first needed.
-        this.registrar = config.registrationRequired() ? PhoneCore.endpoint(config.registrar(), config.transport()) : null;
+        this.registrar = config.registrationRequired() ? NextHopChoice.endpoint(config.registrar(), config.transport()) : null;
         this.outboundProxy = config.outboundProxy().isEmpty() ? null
-                : PhoneCore.endpoint(config.outboundProxy(), config.transport());
+                : NextHopChoice.endpoint(config.outboundProxy(), config.transport());
         this.registration = new Registration(new Link(), credentials, config.expirySeconds(), this::registrationChanged);
         this.status = registration.status();
     }
@@ -72,7 +72,7 @@ public final class LineImpl implements PhoneLine {
             return outboundProxy;
         }
         try {
-            return PhoneCore.endpoint(target, config.transport());
+            return NextHopChoice.endpoint(target, config.transport());
         } catch (UnknownHostException | RuntimeException e) {
             core.events().fire(l -> l.onError(new PhoneError("line " + config.user(), "cannot resolve " + target, e)));
             return null;
@@ -233,7 +233,7 @@ public final class LineImpl implements PhoneLine {
             }
             if (registrar == null) {
                 try {
-                    registrar = PhoneCore.endpoint(config.registrar(), config.transport());
+                    registrar = NextHopChoice.endpoint(config.registrar(), config.transport());
                 } catch (UnknownHostException | RuntimeException e) {
                     return null;
                 }

@@ -4,7 +4,6 @@ import dev.parley.sip.message.ParserLimits;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.message.SipUri;
-import dev.parley.sip.message.Uri;
 import dev.parley.sip.message.Via;
 import dev.parley.sip.transaction.ClientTransaction;
 import dev.parley.sip.transaction.Scheduler;
@@ -12,7 +11,6 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.Endpoint;
-import dev.parley.sip.transport.NextHop;
 import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.TransportSet;
 import dev.parley.sip.transport.TransportKind;
@@ -21,9 +19,7 @@ import dev.parley.ua.SipPacket;
 import dev.parley.ua.internal.dialog.DialogTable;
 import dev.parley.ua.internal.net.DatagramPort;
 import dev.parley.ua.internal.net.PhoneRuntime;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -278,55 +274,6 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         return inFlight.settled();
     }
 
-    /** Resolves {@code host[:port]} (default port 5060) to a UDP endpoint. */
-    public static Endpoint endpoint(String hostPort) throws UnknownHostException {
-        return endpoint(hostPort, TransportKind.UDP);
-    }
-
-    /** Resolves {@code host[:port]} to an endpoint of {@code kind}; the port defaults to 5060, 5061 for TLS (RFC 3261 §19.1.2). */
-    public static Endpoint endpoint(String hostPort, TransportKind kind) throws UnknownHostException {
-        String host = hostPort;
-        int port = defaultPort(kind);
-        int colon = hostPort.lastIndexOf(':');
-        if (colon > 0 && hostPort.indexOf(':') == colon) { // host:port, not a bare IPv6 literal
-            host = hostPort.substring(0, colon);
-            port = Integer.parseInt(hostPort.substring(colon + 1));
-        } else if (hostPort.startsWith("[") && hostPort.contains("]:")) {
-            host = hostPort.substring(1, hostPort.indexOf(']'));
-            port = Integer.parseInt(hostPort.substring(hostPort.indexOf("]:") + 2));
-        }
-        return new Endpoint(kind, new InetSocketAddress(InetAddress.getByName(host), port));
-    }
-
-    private static int defaultPort(TransportKind kind) {
-        return kind == TransportKind.TLS ? 5061 : 5060;
-    }
-
-    /** RFC 3263 simplified (no NAPTR/SRV): a SIP URI's host and port over UDP, 5060 by default. */
-    public static Endpoint endpoint(Uri uri) throws UnknownHostException {
-        return endpoint(uri, TransportKind.UDP);
-    }
-
-    /**
-     * RFC 3263 §4.1 simplified (no NAPTR/SRV): the transport is the URI's {@code transport}
-     * parameter, TLS for a {@code sips:} URI (RFC 3261 §26.2.2), else {@code lineDefault}; the
-     * port is the URI's, else 5060 (5061 for TLS).
-     */
-    public static Endpoint endpoint(Uri uri, TransportKind lineDefault) throws UnknownHostException {
-        NextHop hop;
-        try {
-            hop = NextHop.of(uri);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownHostException(e.getMessage());
-        }
-        SipUri sip = (SipUri) uri;
-        // Only a URI that says nothing about its transport takes the line's.
-        boolean explicit = sip.secure() || sip.transport().isPresent();
-        TransportKind kind = explicit ? hop.transport() : lineDefault;
-        int port = sip.port() > 0 ? sip.port() : defaultPort(kind);
-        return new Endpoint(kind, new InetSocketAddress(InetAddress.getByName(hop.host()), port));
-    }
-
     // ------------------------------------------------------------------ incoming requests
 
     @Override
@@ -338,58 +285,8 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
             // RFC 3261 §12.2.2: a request with a To tag that matches no dialog gets 481.
             respond(tx, request, 481, "Call/Transaction Does Not Exist");
         } else {
-            outOfDialog(tx, request);
+            OutOfDialog.handle(this, tx, request);
         }
-    }
-
-    private void outOfDialog(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request) {
-        switch (request.method()) {
-            case "INVITE" -> {
-                LineImpl line = lineFor(request);
-                if (request.hasHeader("Replaces")) {
-                    IncomingReplaces.onInvite(this, tx, request);
-                } else if (line == null) {
-                    respond(tx, request, 404, "Not Found");
-                } else if (calls.size() >= settings.maxCalls()) {
-                    respond(tx, request, 486, "Busy Here");
-                } else {
-                    CallImpl.incoming(this, line, tx, request);
-                }
-            }
-            case "OPTIONS" -> {
-                // RFC 3261 §11.2: answer as an INVITE would be answered, listing capabilities.
-                SipResponse ok = stack.ops().responseFor(request, 200, "OK").toBuilder()
-                        .add("Allow", ALLOW)
-                        .add("Accept", "application/sdp")
-                        .add("Supported", SUPPORTED)
-                        .add("Server", settings.userAgent())
-                        .build();
-                tx.respond(ok);
-            }
-            // RFC 3261 §15.1.2: a BYE that matches no dialog gets 481.
-            case "BYE" -> respond(tx, request, 481, "Call/Transaction Does Not Exist");
-            // RFC 3515 §2.4.2 lets a UA refuse a REFER: Parley accepts it only inside a call's dialog.
-            case "REFER" -> respond(tx, request, 403, "Forbidden - REFER only inside a call");
-            // RFC 6665 §4.1.3: a NOTIFY that matches no subscription gets 481.
-            case "NOTIFY" -> respond(tx, request, 481, "Subscription Does Not Exist");
-            // RFC 3261 §8.2.1: a method we do not support gets 405 with Allow.
-            default -> tx.respond(stack.ops().responseFor(request, 405, "Method Not Allowed").toBuilder()
-                    .add("Allow", ALLOW).build());
-        }
-    }
-
-    /** The line whose user matches the Request-URI user, else the To user, else the only line. */
-    private LineImpl lineFor(SipRequest request) {
-        String ruser = request.requestUri() instanceof SipUri u ? u.user() : null;
-        String tuser = request.to().uri() instanceof SipUri u ? u.user() : null;
-        for (String wanted : new String[] {ruser, tuser}) {
-            for (LineImpl line : lines) {
-                if (wanted != null && wanted.equals(line.config().user())) {
-                    return line;
-                }
-            }
-        }
-        return lines.size() == 1 ? lines.get(0) : null;
     }
 
     void respond(ServerTransaction<SipRequest, SipResponse> tx, SipRequest request, int code, String reason) {

@@ -32,7 +32,7 @@ class NextHopChoiceTest {
     })
     void uriAndLineTransport_chooseTheHop(String uri, TransportKind line, TransportKind expected, int port)
             throws UnknownHostException {
-        Endpoint hop = PhoneCore.endpoint(SipUri.parse(uri), line);
+        Endpoint hop = NextHopChoice.endpoint(SipUri.parse(uri), line);
         assertEquals(expected, hop.transport());
         assertEquals(port, hop.address().getPort());
         assertEquals(uri.contains("maddr") ? "127.0.0.2" : "127.0.0.1", hop.address().getAddress().getHostAddress());
@@ -42,12 +42,12 @@ class NextHopChoiceTest {
     @CsvSource({"sips:bob@127.0.0.1;transport=udp", "sip:bob@127.0.0.1;transport=sctp"})
     void unusableUris_areUnknownHosts(String uri) {
         Uri u = SipUri.parse(uri);
-        assertThrows(UnknownHostException.class, () -> PhoneCore.endpoint(u, TransportKind.UDP));
+        assertThrows(UnknownHostException.class, () -> NextHopChoice.endpoint(u, TransportKind.UDP));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"tel:+15551234"})
     void nonSipUris_areUnknownHosts(String uri) {
-        assertThrows(UnknownHostException.class, () -> PhoneCore.endpoint(Uri.parse(uri), TransportKind.UDP));
+        assertThrows(UnknownHostException.class, () -> NextHopChoice.endpoint(Uri.parse(uri), TransportKind.UDP));
     }
 }
