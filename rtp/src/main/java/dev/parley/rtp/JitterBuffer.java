@@ -36,6 +36,8 @@ public final class JitterBuffer {
 
     private static final int SHRINK_TICKS = 25;
     private static final int JUMP_PACKETS = 3;
+    /** Frames above the target at which a buffered frame is stale when playback starts. */
+    private static final int STALE_FRAMES = 4;
 
     private final JitterBufferConfig cfg;
     private final int mask;
@@ -60,6 +62,7 @@ public final class JitterBuffer {
     private int highTicks;
     private int outOfRange;
     private int outIndex = -1;
+    private long lastTick;
 
     private long received;
     private long played;
@@ -126,9 +129,16 @@ public final class JitterBuffer {
         if (ahead >= cfg.capacityFrames() || ahead < -cfg.capacityFrames()) {
             // A timestamp jump: a marker or a few packets in a row restart the buffer there.
             if (marker || ++outOfRange >= JUMP_PACKETS) {
-                restart(timestamp);
-                ext = extTs;
-                frame = 0;
+                if (onSameTimeline(arrivalNanos - frame * cfg.frameNanos())) {
+                    // RFC 3550 §5.1: the timestamps advanced with the sender's clock over a pause
+                    // (hold, silence): same timeline, so the frame numbering and the measured
+                    // target stay; only the playout point moves to the new talkspurt.
+                    jumpTo(frame);
+                } else {
+                    restart(timestamp); // a new timeline: measure the delay afresh
+                    ext = extTs;
+                    frame = 0;
+                }
             } else {
                 overflow++;
                 return -1;
@@ -199,12 +209,28 @@ public final class JitterBuffer {
      */
     public int take(long now) {
         outIndex = -1;
+        long previousTick = lastTick;
+        lastTick = now;
+        if (playing && now - previousTick > (cfg.underrunConcealFrames() + 1) * cfg.frameNanos()) {
+            // No tick for longer than an underrun lasts (our side on hold, a paused mixer): the
+            // playout point lost its place in time. Frames buffered since then are re-anchored.
+            reanchor();
+        }
         if (!playing) {
             if (buffered == 0) {
                 return SILENCE;
             }
             long first = anchorFrame; // the lowest buffered frame while not playing
-            if (now - first * cfg.frameNanos() < targetOffset()) {
+            long aim = targetOffset();
+            // Frames that waited far beyond the target (buffered before a pause in the ticks) are
+            // stale: drop them so the talkspurt starts at the target, not seconds behind.
+            while (buffered > 0 && now - first * cfg.frameNanos() > aim + STALE_FRAMES * cfg.frameNanos()) {
+                dropFrame(first);
+                first = buffered > 0 ? lowestBufferedAfter(first) : first;
+                anchorFrame = first;
+                anchorDelay = arrivals[(int) first & mask] - first * cfg.frameNanos();
+            }
+            if (buffered == 0 || now - first * cfg.frameNanos() < aim) {
                 return SILENCE;
             }
             playing = true;
@@ -240,6 +266,12 @@ public final class JitterBuffer {
             outIndex = slot;
             return FRAME;
         }
+        if (buffered > 0 && waitsFarBeyondTarget(now, lowestBufferedAfter(f))) {
+            // The next buffered frame is further ahead than the network could delay it: the
+            // timestamps jumped ahead without a marker (lost, or a new source). A new talkspurt.
+            reanchor();
+            return take(now);
+        }
         if (buffered == 0 && ++dryTicks > cfg.underrunConcealFrames()) {
             playing = false; // the talkspurt ended or the network stalled: fall silent
             concealedRun = 0;
@@ -250,6 +282,57 @@ public final class JitterBuffer {
         lastPlayed = f;
         concealed++;
         return CONCEAL;
+    }
+
+    /**
+     * Whether frame {@code g} lies beyond a gap longer than an underrun conceals and would wait more
+     * than a few frames beyond the target before its tick.
+     */
+    private boolean waitsFarBeyondTarget(long now, long g) {
+        long wait = now + (g - playFrame) * cfg.frameNanos() - arrivals[(int) g & mask];
+        return g - playFrame > cfg.underrunConcealFrames()
+                && wait > targetDelayNanos() + STALE_FRAMES * cfg.frameNanos();
+    }
+
+    /** Stops playback; the lowest buffered frame (if any) starts the next talkspurt. */
+    private void reanchor() {
+        playing = false;
+        concealedRun = 0;
+        lastPlayed = playFrame - 1;
+        if (buffered > 0) {
+            anchorFrame = frames[(int) playFrame & mask] == playFrame ? playFrame : lowestBufferedAfter(playFrame);
+            anchorDelay = arrivals[(int) anchorFrame & mask] - anchorFrame * cfg.frameNanos();
+        }
+    }
+
+    /** The lowest buffered frame above {@code f}; call only while {@code buffered > 0}. */
+    private long lowestBufferedAfter(long f) {
+        for (long g = f + 1; g <= f + 2L * cfg.capacityFrames(); g++) {
+            if (frames[(int) g & mask] == g) {
+                return g;
+            }
+        }
+        // Unreachable while the count matches the slots; if it ever does not, empty the buffer
+        // rather than fail on network input.
+        java.util.Arrays.fill(frames, Long.MIN_VALUE);
+        buffered = 0;
+        return f;
+    }
+
+    /** Whether a jumped packet's delay is near the measured floor (its timestamps kept the clock). */
+    private boolean onSameTimeline(long delay) {
+        long floor = target.floor();
+        return floor != Long.MAX_VALUE && delay - floor <= cfg.maxDelayNanos() && floor - delay <= cfg.maxDelayNanos();
+    }
+
+    /** A timestamp jump on the same timeline: empties the buffer and waits for {@code frame}. */
+    private void jumpTo(long frame) {
+        java.util.Arrays.fill(frames, Long.MIN_VALUE);
+        buffered = 0;
+        concealedRun = 0;
+        playing = false;
+        lastPlayed = frame - 1;
+        resyncs++;
     }
 
     private void dropFrame(long f) {
