@@ -22,6 +22,10 @@ import dev.parley.codecs.AudioDecoder;
  *   <li>Talkspurts: a marker packet with nothing buffered before it, or a dry buffer after three
  *       concealed frames, returns the buffer to silence; it starts again when the first buffered
  *       frame has waited the target delay.
+ *   <li>Pauses (hold, silence) and timestamp jumps: a gap of more than four frames between ticks,
+ *       or a next frame beyond a gap that would wait far beyond the target, re-anchor playout on
+ *       the next talkspurt; frames left from before a pause that waited far beyond the target are
+ *       dropped. A jump beyond capacity on the same timeline keeps the measured target.
  * </ul>
  * Single-threaded; {@link #put} and {@link #take} never allocate.
  */
