@@ -10,9 +10,7 @@ import dev.parley.cli.registrar.UsersFile;
 import dev.parley.codecs.Wav;
 import dev.parley.codecs.WavAudio;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +33,41 @@ class CallListenCommandTest {
     @TempDir
     Path dir;
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * Starts {@code parley listen} on 127.0.0.1 port 0 and returns once it has printed the ephemeral
+     * port it bound ("listening on UDP:127.0.0.1:PORT"), so that no other process can take the port
+     * between choosing and binding it.
+     */
+    private static Listening listen(String... args) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new java.util.ArrayList<>(List.of("listen", "--bind", "127.0.0.1:0"));
+        all.addAll(List.of(args));
+        CompletableFuture<Run> done = run(all, out, err);
+        java.util.regex.Pattern bound = java.util.regex.Pattern.compile("listening on \\w+:127\\.0\\.0\\.1:(\\d+)");
+        for (int i = 0; i < 400 && !done.isDone(); i++) { // at most 20 s
+            java.util.regex.Matcher m = bound.matcher(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+            if (m.find()) {
+                return new Listening(Integer.parseInt(m.group(1)), done);
+            }
+            Thread.sleep(50);
         }
+        throw new AssertionError("listen printed no port: " + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Listening(int port, CompletableFuture<Run> done) {
     }
 
     private record Run(ExitCode code, String out, String err) {
     }
 
     private static CompletableFuture<Run> start(String... args) {
+        return run(List.of(args), new ByteArrayOutputStream(), new ByteArrayOutputStream());
+    }
+
+    private static CompletableFuture<Run> run(List<String> args, ByteArrayOutputStream out, ByteArrayOutputStream err) {
         return CompletableFuture.supplyAsync(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            ExitCode code = Main.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+            ExitCode code = Main.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         });
@@ -56,16 +75,16 @@ class CallListenCommandTest {
 
     @Test
     void callToAnAutoAnsweringListener_isAnsweredOverG722AndRecorded() throws Exception {
-        int port = freeUdpPort();
-        Path played = dir.resolve("tone.wav");
+                Path played = dir.resolve("tone.wav");
         short[] tone = new short[16000];
         for (int i = 0; i < tone.length; i++) {
             tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
         }
         Wav.write(played, WavAudio.ofPcm(tone, 16000));
         Path recorded = dir.resolve("heard.wav");
-        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
-                "--auto-answer", "--record", recorded.toString(), "--duration", "5");
+        Listening bob = listen("--user", "bob", "--auto-answer", "--record", recorded.toString(), "--duration", "5");
+        int port = bob.port();
+        CompletableFuture<Run> listener = bob.done();
         Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--play", played.toString(),
                 "--duration", "2", "--events", "json").get(40, TimeUnit.SECONDS);
 
@@ -102,9 +121,9 @@ class CallListenCommandTest {
 
     @Test
     void dtmfDigits_reachTheListenerInOrder() throws Exception {
-        int port = freeUdpPort();
-        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
-                "--auto-answer", "--duration", "6");
+        Listening bob = listen("--user", "bob", "--auto-answer", "--duration", "6");
+        int port = bob.port();
+        CompletableFuture<Run> listener = bob.done();
         Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--dtmf", "1234#",
                 "--duration", "1").get(40, TimeUnit.SECONDS);
         assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
@@ -116,9 +135,9 @@ class CallListenCommandTest {
 
     @Test
     void trace_drawsALadderOfTheCall() throws Exception {
-        int port = freeUdpPort();
-        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
-                "--auto-answer", "--duration", "4");
+        Listening bob = listen("--user", "bob", "--auto-answer", "--duration", "4");
+        int port = bob.port();
+        CompletableFuture<Run> listener = bob.done();
         Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--duration", "1", "--trace")
                 .get(40, TimeUnit.SECONDS);
         assertEquals(ExitCode.SUCCESS, caller.code(), caller.out() + caller.err());
@@ -162,13 +181,12 @@ class CallListenCommandTest {
 
     @Test
     void listenTransferTo_sendsTheCallerOnToTheTarget_andTheCallerFollows() throws Exception {
-        int carolPort = freeUdpPort();
-        int bobPort = freeUdpPort();
-        String carol = "sip:carol@127.0.0.1:" + carolPort;
-        CompletableFuture<Run> carolRun = start("listen", "--user", "carol", "--bind", "127.0.0.1:" + carolPort,
-                "--auto-answer", "--duration", "9");
-        CompletableFuture<Run> bobRun = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + bobPort,
-                "--auto-answer", "--transfer-to", carol, "--duration", "9");
+        Listening carolListening = listen("--user", "carol", "--auto-answer", "--duration", "9");
+        String carol = "sip:carol@127.0.0.1:" + carolListening.port();
+        CompletableFuture<Run> carolRun = carolListening.done();
+        Listening bobListening = listen("--user", "bob", "--auto-answer", "--transfer-to", carol, "--duration", "9");
+        int bobPort = bobListening.port();
+        CompletableFuture<Run> bobRun = bobListening.done();
         Run alice = start("call", "sip:bob@127.0.0.1:" + bobPort, "--user", "alice", "--duration", "4",
                 "--events", "json").get(40, TimeUnit.SECONDS);
 
@@ -189,13 +207,12 @@ class CallListenCommandTest {
 
     @Test
     void callTransferTo_transfersTheAnsweringPartyToTheTarget() throws Exception {
-        int carolPort = freeUdpPort();
-        int bobPort = freeUdpPort();
-        String carol = "sip:carol@127.0.0.1:" + carolPort;
-        CompletableFuture<Run> carolRun = start("listen", "--user", "carol", "--bind", "127.0.0.1:" + carolPort,
-                "--auto-answer", "--duration", "7");
-        CompletableFuture<Run> bobRun = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + bobPort,
-                "--auto-answer", "--duration", "7");
+        Listening carolListening = listen("--user", "carol", "--auto-answer", "--duration", "7");
+        String carol = "sip:carol@127.0.0.1:" + carolListening.port();
+        CompletableFuture<Run> carolRun = carolListening.done();
+        Listening bobListening = listen("--user", "bob", "--auto-answer", "--duration", "7");
+        int bobPort = bobListening.port();
+        CompletableFuture<Run> bobRun = bobListening.done();
         Run alice = start("call", "sip:bob@127.0.0.1:" + bobPort, "--user", "alice", "--transfer-to", carol)
                 .get(40, TimeUnit.SECONDS);
 
@@ -231,9 +248,9 @@ class CallListenCommandTest {
 
     @Test
     void callToARejectingListener_failsWithTheStatus() throws Exception {
-        int port = freeUdpPort();
-        CompletableFuture<Run> listener = start("listen", "--user", "bob", "--bind", "127.0.0.1:" + port,
-                "--reject", "486", "--duration", "4");
+        Listening bob = listen("--user", "bob", "--reject", "486", "--duration", "4");
+        int port = bob.port();
+        CompletableFuture<Run> listener = bob.done();
         Run caller = start("call", "sip:bob@127.0.0.1:" + port, "--user", "alice", "--events", "json")
                 .get(40, TimeUnit.SECONDS);
         assertEquals(ExitCode.CALL_FAILED, caller.code(), caller.out() + caller.err());
