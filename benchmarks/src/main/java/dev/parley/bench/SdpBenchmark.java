@@ -1,9 +1,7 @@
 package dev.parley.bench;
 
 import dev.parley.bench.sdp.SdpFixtures;
-import dev.parley.sdp.Attribute;
 import dev.parley.sdp.LocalCapabilities;
-import dev.parley.sdp.MediaDescription;
 import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +49,7 @@ public class SdpBenchmark {
      */
     @Benchmark
     public int parleyParseAndTypeOffer() {
-        SessionDescription sd = SessionDescription.parse(offer, 0, offer.length);
-        int n = sd.attributes().size();
-        for (MediaDescription m : sd.media()) {
-            for (Attribute a : m.attributes()) {
-                n += a.attributeName().length();
-            }
-        }
-        return n;
+        return SdpFixtures.parseAndTypeEveryAttribute(offer);
     }
 
     @Benchmark

@@ -1,7 +1,5 @@
 package dev.parley.bench.sdp;
 
-import dev.parley.sdp.Attribute;
-import dev.parley.sdp.MediaDescription;
 import dev.parley.sdp.SessionDescription;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -36,16 +34,7 @@ public final class SdpCpuTimeRun {
         String text = SdpFixtures.TYPICAL_OFFER;
         SdpFactory jainSip = SdpFactory.getInstance();
         Parse parley = () -> SessionDescription.parse(offer, 0, offer.length).media().size();
-        Parse parleyTyped = () -> {
-            SessionDescription sd = SessionDescription.parse(offer, 0, offer.length);
-            int n = sd.attributes().size();
-            for (MediaDescription m : sd.media()) {
-                for (Attribute a : m.attributes()) {
-                    n += a.attributeName().length();
-                }
-            }
-            return n;
-        };
+        Parse parleyTyped = () -> SdpFixtures.parseAndTypeEveryAttribute(offer);
         Parse jain = () -> jainSip.createSessionDescription(text).getMediaDescriptions(false).size();
         double[][] rates = new double[3][ROUNDS];
         Parse[] parses = {parley, parleyTyped, jain};

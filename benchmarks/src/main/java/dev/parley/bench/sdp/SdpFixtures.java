@@ -1,5 +1,8 @@
 package dev.parley.bench.sdp;
 
+import dev.parley.sdp.Attribute;
+import dev.parley.sdp.MediaDescription;
+import dev.parley.sdp.SessionDescription;
 import java.nio.charset.StandardCharsets;
 
 /** The descriptions the SDP benchmarks parse: what a desktop softphone sends in an INVITE. */
@@ -24,5 +27,20 @@ public final class SdpFixtures {
     public static final byte[] TYPICAL_OFFER_BYTES = TYPICAL_OFFER.getBytes(StandardCharsets.UTF_8);
 
     private SdpFixtures() {
+    }
+
+    /**
+     * Parses {@code offer} and reads the name of every session and media attribute, so that lazily
+     * typed attributes are all built: the whole cost for a UA that looks at all of them.
+     */
+    public static int parseAndTypeEveryAttribute(byte[] offer) {
+        SessionDescription sd = SessionDescription.parse(offer, 0, offer.length);
+        int n = sd.attributes().size();
+        for (MediaDescription m : sd.media()) {
+            for (Attribute a : m.attributes()) {
+                n += a.attributeName().length();
+            }
+        }
+        return n;
     }
 }
