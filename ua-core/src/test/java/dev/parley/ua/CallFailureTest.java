@@ -16,7 +16,6 @@ import dev.parley.sip.message.AuthHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,7 @@ class CallFailureTest {
     private final Lab lab = new Lab(41, 0);
 
     private PhoneLine phone(String user, int port, Lab.Recorder events) {
-        SoftPhone p = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time).sipAddress("127.0.0.1", port)
-                .random(new SplittableRandom(port)).codecs(Codecs.PCMU).listener(events).build();
+        SoftPhone p = lab.phoneAt(port).codecs(Codecs.PCMU).listener(events).build();
         return p.addLine(LineConfig.builder(user, "parley.test").password("secret").registrationRequired(false).build());
     }
 

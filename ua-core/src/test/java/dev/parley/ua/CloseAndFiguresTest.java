@@ -10,7 +10,6 @@ import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.ua.fixture.Lab;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,7 @@ class CloseAndFiguresTest {
         final PhoneLine line;
 
         Phone(Lab lab, String user, int port) {
-            phone = SoftPhone.builder()
-                    .inMemory(lab.sip, lab.media, lab.time)
-                    .sipAddress("127.0.0.1", port)
-                    .random(new SplittableRandom(port))
+            phone = lab.phoneAt(port)
                     .traceSip(true)
                     .listener(this)
                     .build();

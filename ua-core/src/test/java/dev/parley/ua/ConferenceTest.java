@@ -10,7 +10,6 @@ import dev.parley.codecs.Codecs;
 import dev.parley.ua.fixture.CapturingSink;
 import dev.parley.ua.fixture.Lab;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +37,7 @@ class ConferenceTest {
         final PhoneLine line;
 
         Phone(Lab lab, String user, int port, AudioCodec... codecs) {
-            phone = SoftPhone.builder()
-                    .inMemory(lab.sip, lab.media, lab.time)
-                    .sipAddress("127.0.0.1", port)
-                    .random(new SplittableRandom(port))
+            phone = lab.phoneAt(port)
                     .codecs(codecs)
                     .listener(events)
                     .build();

@@ -20,7 +20,6 @@ import dev.parley.ua.internal.auth.DigestAlgorithm;
 import dev.parley.ua.internal.auth.DigestResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -102,8 +101,7 @@ class InDialogAuthTest {
     }
 
     private static Call answeredCall(Lab lab, String password) {
-        SoftPhone phone = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time).sipAddress("127.0.0.1", 5070)
-                .random(new SplittableRandom(5070)).codecs(Codecs.PCMU).telephoneEvent(false).build();
+        SoftPhone phone = lab.phoneAt(5070).codecs(Codecs.PCMU).telephoneEvent(false).build();
         PhoneLine alice = phone.addLine(LineConfig.builder("alice", "parley.test").password(password)
                 .registrationRequired(false).build());
         Call call = alice.newCall("sip:uas@127.0.0.1:5999");

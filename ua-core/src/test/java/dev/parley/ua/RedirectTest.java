@@ -16,7 +16,6 @@ import dev.parley.ua.fixture.Lab;
 import dev.parley.ua.fixture.RawSip;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedirectTest {
 
     private static PhoneLine line(Lab lab, String user, int port, Lab.Recorder events, int maxRedirects) {
-        SoftPhone p = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time).sipAddress("127.0.0.1", port)
-                .random(new SplittableRandom(port)).codecs(Codecs.PCMU).maxRedirects(maxRedirects).listener(events)
+        SoftPhone p = lab.phoneAt(port).codecs(Codecs.PCMU).maxRedirects(maxRedirects).listener(events)
                 .build();
         return p.addLine(LineConfig.builder(user, "parley.test").registrationRequired(false).build());
     }

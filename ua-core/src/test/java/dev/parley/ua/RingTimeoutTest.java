@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RingTimeoutTest {
 
     private static PhoneLine line(Lab lab, String user, int port, Lab.Recorder events, Duration ringTimeout) {
-        SoftPhone.Builder b = SoftPhone.builder().inMemory(lab.sip, lab.media, lab.time).sipAddress("127.0.0.1", port)
-                .random(new SplittableRandom(port)).codecs(Codecs.PCMU).listener(events);
+        SoftPhone.Builder b = lab.phoneAt(port).codecs(Codecs.PCMU).listener(events);
         if (ringTimeout != null) {
             b.ringTimeout(ringTimeout);
         }

@@ -10,7 +10,6 @@ import dev.parley.sip.message.SipResponse;
 import dev.parley.ua.fixture.Lab;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,7 @@ class SipTraceTest {
         final PhoneLine line;
 
         Phone(Lab lab, String user, int port, boolean traced) {
-            SoftPhone phone = SoftPhone.builder()
-                    .inMemory(lab.sip, lab.media, lab.time)
-                    .sipAddress("127.0.0.1", port)
-                    .random(new SplittableRandom(port))
+            SoftPhone phone = lab.phoneAt(port)
                     .traceSip(traced)
                     .listener(this)
                     .build();
