@@ -12,11 +12,23 @@ final class EchoPair {
     private EchoPair() {
     }
 
-    static AudioSource tone() {
+    private static short[] toneWave() {
         short[] wave = new short[160];
         for (int i = 0; i < wave.length; i++) {
             wave[i] = (short) (8000 * Math.sin(2 * Math.PI * 400 * i / 8000.0));
         }
+        return wave;
+    }
+
+    /** The tone's 20 ms as one PCMU frame (160 bytes), for the light generator. */
+    static byte[] toneFrame() {
+        byte[] frame = new byte[160];
+        dev.parley.codecs.Codecs.PCMU.newEncoder().encode(toneWave(), 0, 160, frame, 0);
+        return frame;
+    }
+
+    static AudioSource tone() {
+        short[] wave = toneWave();
         return (pcm, n) -> {
             System.arraycopy(wave, 0, pcm, 0, n);
             return sending;

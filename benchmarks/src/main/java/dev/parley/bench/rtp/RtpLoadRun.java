@@ -1,30 +1,23 @@
 package dev.parley.bench.rtp;
 
-import com.sun.management.OperatingSystemMXBean;
-import dev.parley.codecs.Codecs;
-import dev.parley.rtp.AudioSink;
-import dev.parley.rtp.EngineConfig;
-import dev.parley.rtp.EngineStatistics;
-import dev.parley.rtp.MediaConfig;
-import dev.parley.rtp.MediaEngine;
-import dev.parley.rtp.MediaStream;
-import dev.parley.rtp.SessionListener;
-import dev.parley.rtp.SessionOptions;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Load run (not a unit test): N caller streams send 20 ms PCMU frames over 127.0.0.1 to N echo
- * streams, which play them through their jitter buffers and send the played audio back. Two
- * engines in one process, one selector thread each by default. Prints packets/s each way, loss each
- * way and the process CPU.
+ * Load run (not a unit test): N streams of 20 ms PCMU over 127.0.0.1 through the media engine,
+ * whose echo streams play each stream through its jitter buffer and send the played audio back.
+ * Prints packets/s each way, loss each way and CPU per stream count.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun [--seconds=20] [--threads=1] 500 1000 2000</pre>
- * Arguments: stream counts (default 500 1000 2000), the measured seconds per count, and the
- * selector threads of each of the two engines.
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun [--seconds=20]
+ *     [--generator=light|engine] [--threads=T] 500 1000 2000</pre>
+ *
+ * <ul>
+ * <li>{@code --generator=light} (default, {@link GeneratorRun}): the traffic comes from a light
+ *     generator (one socket, no decoding) and the engine under test runs the N echo streams with
+ *     T selector threads (default: one per core).
+ * <li>{@code --generator=engine} ({@link TwoEngineRun}): a second engine's N caller streams are the
+ *     traffic; T selector threads per engine (default 1).
+ * </ul>
  */
 public final class RtpLoadRun {
 
@@ -33,13 +26,18 @@ public final class RtpLoadRun {
 
     public static void main(String[] args) throws Exception {
         int seconds = 20;
-        int threads = 1;
+        int threads = 0;
+        boolean light = true;
         List<Integer> counts = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--threads=")) {
                 threads = Integer.parseInt(arg.substring("--threads=".length()));
+            } else if (arg.equals("--generator=light") || arg.equals("--generator=engine")) {
+                light = arg.endsWith("light");
+            } else if (arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown option " + arg);
             } else {
                 counts.add(Integer.parseInt(arg));
             }
@@ -47,73 +45,16 @@ public final class RtpLoadRun {
         if (counts.isEmpty()) {
             counts = List.of(500, 1000, 2000);
         }
-        System.out.println("| streams | packets/s each way | loss caller→echo | loss echo→caller | CPU (of 2 cores) "
-                + "| CPU µs per packet sent or received | media threads' CPU µs per packet | media threads' bytes "
-                + "allocated per packet | of which in the kernel | wake-ups per packet | send failures | ticks skipped |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (int n : counts) {
-            run(n, seconds, threads);
+        if (threads <= 0) {
+            threads = light ? Runtime.getRuntime().availableProcessors() : 1;
         }
-    }
-
-    private static void run(int n, int seconds, int threads) throws Exception {
-        InetAddress lo = InetAddress.getLoopbackAddress();
-        EchoPair.sending = true;
-        try (MediaEngine callers = MediaEngine.start(EngineConfig.defaults(lo).withThreads(threads)
-                .withPorts(20_000, 29_999).withSocketBuffers(1 << 20));
-                MediaEngine echoes = MediaEngine.start(EngineConfig.defaults(lo).withThreads(threads)
-                        .withPorts(30_000, 39_999).withSocketBuffers(1 << 20))) {
-            List<MediaStream> a = new ArrayList<>(n);
-            List<MediaStream> b = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                MediaStream caller = callers.open(SessionOptions.defaults("c" + i + "@load"), EchoPair.tone(),
-                        AudioSink.discard(), new SessionListener() { });
-                EchoPair.Echo echo = new EchoPair.Echo();
-                MediaStream echoStream = echoes.open(SessionOptions.defaults("e" + i + "@load"), echo, echo,
-                        new SessionListener() { });
-                a.add(caller);
-                b.add(echoStream);
+        System.out.println(light ? GeneratorRun.header() : TwoEngineRun.header());
+        for (int n : counts) {
+            if (light) {
+                GeneratorRun.run(n, seconds, threads);
+            } else {
+                TwoEngineRun.run(n, seconds, threads);
             }
-            for (int i = 0; i < n; i++) {
-                a.get(i).configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(lo, b.get(i).localRtpPort())));
-                b.get(i).configure(MediaConfig.of(Codecs.PCMU, new InetSocketAddress(lo, a.get(i).localRtpPort())));
-            }
-            Thread.sleep(2_000); // warm-up
-            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            EngineStatistics c0 = callers.statistics();
-            EngineStatistics e0 = echoes.statistics();
-            MediaThreads media = MediaThreads.find();
-            long[] media0 = media.cpuAndAllocated();
-            long cpu0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            Thread.sleep(seconds * 1000L);
-            long cpu1 = os.getProcessCpuTime();
-            long t1 = System.nanoTime();
-            long[] media1 = media.cpuAndAllocated();
-            EngineStatistics c1 = callers.statistics();
-            EngineStatistics e1 = echoes.statistics();
-            EchoPair.sending = false;
-            Thread.sleep(1_000); // let the last packets land
-            EngineStatistics cf = callers.statistics();
-            EngineStatistics ef = echoes.statistics();
-            double pps = (c1.packetsSent() - c0.packetsSent()) / ((t1 - t0) / 1e9);
-            // Every stream drops its source's first packet in RFC 3550 §A.1 probation: count it as received.
-            double lossAB = 100.0 * (cf.packetsSent() - ef.packetsReceived() - n) / cf.packetsSent();
-            double lossBA = 100.0 * (ef.packetsSent() - cf.packetsReceived() - n) / ef.packetsSent();
-            double cpu = 100.0 * (cpu1 - cpu0) / (double) (t1 - t0) / Runtime.getRuntime().availableProcessors();
-            // CPU per packet: process CPU over every packet sent plus every packet received, both engines.
-            long handled = c1.packetsSent() - c0.packetsSent() + e1.packetsSent() - e0.packetsSent()
-                    + c1.packetsReceived() - c0.packetsReceived() + e1.packetsReceived() - e0.packetsReceived();
-            double usPerPacket = (cpu1 - cpu0) / 1000.0 / handled;
-            // The selector threads alone (no JIT, GC or this harness): the engine's own cost.
-            double mediaUsPerPacket = (media1[0] - media0[0]) / 1000.0 / handled;
-            double mediaBytesPerPacket = (media1[1] - media0[1]) / (double) handled;
-            long mediaCpu = media1[0] - media0[0];
-            double kernelShare = mediaCpu == 0 ? 0 : 100.0 * (mediaCpu - (media1[2] - media0[2])) / mediaCpu;
-            double wakeUps = (media1[3] - media0[3]) / (double) handled;
-            System.out.printf("| %d | %.0f | %.3f%% | %.3f%% | %.0f%% | %.1f | %.2f | %.1f | %.0f%% | %.2f | %d | %d |%n", n,
-                    pps, lossAB, lossBA, cpu, usPerPacket, mediaUsPerPacket, mediaBytesPerPacket, kernelShare, wakeUps,
-                    cf.sendFailures() + ef.sendFailures(), cf.ticksSkipped() + ef.ticksSkipped());
         }
     }
 }

@@ -1,0 +1,119 @@
+package dev.parley.bench.rtp;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.parley.codecs.Codecs;
+import dev.parley.rtp.EngineConfig;
+import dev.parley.rtp.EngineStatistics;
+import dev.parley.rtp.MediaConfig;
+import dev.parley.rtp.MediaEngine;
+import dev.parley.rtp.MediaStream;
+import dev.parley.rtp.SessionListener;
+import dev.parley.rtp.SessionOptions;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The load run against the engine alone ({@code --generator=light}): an {@link RtpGenerator} sends
+ * N streams into N echo streams of one engine (T selector threads), which play each through its
+ * jitter buffer, decode, re-encode and send it back, with RTCP multiplexed (RFC 5761). The generator
+ * runs in the same process on the same cores, so the engine never has the machine to itself.
+ */
+final class GeneratorRun {
+
+    private GeneratorRun() {
+    }
+
+    static String header() {
+        return "| streams | packets/s into the engine (target 50 × N) | packets/s out of the engine | loss into "
+                + "| loss out | process CPU (of 2 cores) | engine threads' CPU µs per packet | of which in the kernel "
+                + "| engine bytes allocated per packet | engine wake-ups per packet | generator CPU µs per packet | send failures | ticks skipped "
+                + "| streams silent |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    }
+
+    static void run(int n, int seconds, int threads) throws Exception {
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        EchoPair.sending = true;
+        try (MediaEngine engine = MediaEngine.start(EngineConfig.defaults(lo).withThreads(threads)
+                .withPorts(30_000, 39_999).withSocketBuffers(1 << 20))) {
+            List<MediaStream> echoes = new ArrayList<>(n);
+            InetSocketAddress[] targets = new InetSocketAddress[n];
+            for (int i = 0; i < n; i++) {
+                EchoPair.Echo echo = new EchoPair.Echo();
+                MediaStream stream = engine.open(SessionOptions.defaults("e" + i + "@load"), echo, echo,
+                        new SessionListener() { });
+                echoes.add(stream);
+                targets[i] = new InetSocketAddress(lo, stream.localRtpPort());
+            }
+            try (RtpGenerator generator = new RtpGenerator(new InetSocketAddress(lo, 0), targets, EchoPair.toneFrame())) {
+                int[] ssrcs = new int[n];
+                for (int i = 0; i < n; i++) {
+                    MediaStream stream = echoes.get(i);
+                    stream.configure(MediaConfig.of(Codecs.PCMU, generator.localAddress()).withRtcpMux(true));
+                    ssrcs[i] = stream.statistics().ssrc();
+                }
+                generator.echoSsrcs(ssrcs);
+                generator.start();
+                measure(n, seconds, engine, generator);
+            }
+        }
+    }
+
+    private static void measure(int n, int seconds, MediaEngine engine, RtpGenerator generator) throws Exception {
+        Thread.sleep(2_000); // warm-up
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] generatorThreads = generator.threadIds();
+        MediaThreads media = MediaThreads.find();
+        EngineStatistics e0 = engine.statistics();
+        long g0 = generator.sent();
+        long r0 = generator.received();
+        long[] media0 = media.cpuAndAllocated();
+        long gcpu0 = cpu(threads, generatorThreads);
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long cpu1 = os.getProcessCpuTime();
+        long t1 = System.nanoTime();
+        long gcpu1 = cpu(threads, generatorThreads);
+        long[] media1 = media.cpuAndAllocated();
+        long g1 = generator.sent();
+        long r1 = generator.received();
+        EngineStatistics e1 = engine.statistics();
+        generator.stopSending();
+        Thread.sleep(200); // the last packets reach the echo streams
+        EchoPair.sending = false;
+        Thread.sleep(1_000); // and the echoes' last packets reach the generator
+        EngineStatistics ef = engine.statistics();
+        long sentIn = generator.sent();
+        long receivedBack = generator.received();
+        generator.close();
+        double secondsRun = (t1 - t0) / 1e9;
+        double ppsIn = (g1 - g0) / secondsRun;
+        double ppsOut = (e1.packetsSent() - e0.packetsSent()) / secondsRun;
+        // Every echo stream drops the generator's first packet in RFC 3550 §A.1 probation.
+        double lossIn = 100.0 * (sentIn - ef.packetsReceived() - n) / sentIn;
+        double lossOut = 100.0 * (ef.packetsSent() - receivedBack) / ef.packetsSent();
+        double cpu = 100.0 * (cpu1 - cpu0) / (double) (t1 - t0) / Runtime.getRuntime().availableProcessors();
+        long engineHandled = e1.packetsSent() - e0.packetsSent() + e1.packetsReceived() - e0.packetsReceived();
+        long mediaCpu = media1[0] - media0[0];
+        double engineUs = mediaCpu / 1000.0 / engineHandled;
+        double kernelShare = mediaCpu == 0 ? 0 : 100.0 * (mediaCpu - (media1[2] - media0[2])) / mediaCpu;
+        double engineBytes = (media1[1] - media0[1]) / (double) engineHandled;
+        double wakeUps = (media1[3] - media0[3]) / (double) engineHandled;
+        double generatorUs = (gcpu1 - gcpu0) / 1000.0 / (g1 - g0 + r1 - r0);
+        System.out.printf("| %d | %.0f | %.0f | %.3f%% | %.3f%% | %.0f%% | %.2f | %.0f%% | %.1f | %.3f | %.2f | %d | %d | %d |%n",
+                n, ppsIn, ppsOut, lossIn, lossOut, cpu, engineUs, kernelShare, engineBytes, wakeUps, generatorUs,
+                ef.sendFailures(), ef.ticksSkipped(), generator.silentStreams());
+    }
+
+    private static long cpu(com.sun.management.ThreadMXBean threads, long[] ids) {
+        long total = 0;
+        for (long id : ids) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return total;
+    }
+}
