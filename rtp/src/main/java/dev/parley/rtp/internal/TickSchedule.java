@@ -1,5 +1,7 @@
 package dev.parley.rtp.internal;
 
+import java.util.Arrays;
+
 /**
  * The paced sender's clock: each entry ticks every {@code period} nanoseconds. Due times are
  * computed from the previous due time, never from "now", so a late wake-up delays a tick without
@@ -8,11 +10,17 @@ package dev.parley.rtp.internal;
  * a selector thread: no thread, timer or sleep per stream. Not thread-safe.
  *
  * <p>A hashed timing wheel: {@value #SLOTS} slots of 2<sup>{@value #SLOT_SHIFT}</sup> ns (about
- * 1 ms, the selector's own timeout resolution), each an intrusive list of the entries due in it.
- * Adding, rescheduling and running a tick cost O(1) whatever the number of streams, where a heap
- * costs O(log n) comparisons and moves; an entry due beyond one turn of the wheel (134 ms) is
- * passed over until its turn comes. Within a slot ticks run in no particular order; across slots,
- * in due order. Nothing is allocated per tick.
+ * 1 ms, the selector's own timeout resolution), each a list of the entries due in it. Adding,
+ * rescheduling and running a tick cost O(1) whatever the number of streams, where a heap costs
+ * O(log n) comparisons and moves; an entry due beyond one turn of the wheel (134 ms) is passed
+ * over until its turn comes. Within a slot ticks run in no particular order; across slots, in due
+ * order.
+ *
+ * <p>The wheel is kept in parallel arrays indexed by entry number (due times, periods, list links,
+ * flags), not in linked objects: a tick writes only primitives, so thousands of streams ticking
+ * every 20 ms neither chase pointers across the heap nor dirty the garbage collector's cards
+ * (with G1, every reference stored into an old object is work for its refinement threads).
+ * Nothing is allocated per tick; the arrays grow by doubling when entries are added.
  *
  * @param <T> what ticks
  */
@@ -24,20 +32,20 @@ public final class TickSchedule<T> {
     static final int SLOT_SHIFT = 20;
     static final int SLOTS = 128;
     private static final int MASK = SLOTS - 1;
+    private static final int NONE = -1;
 
-    /** One periodic entry. */
+    /** The handle of one periodic entry. */
     public static final class Entry<T> {
+        private final TickSchedule<T> owner;
+        private final int id;
         private final T item;
-        private long period;
-        private long due;
-        private boolean cancelled;
         private long skipped;
-        private Entry<T> next;
+        private boolean cancelled;
 
-        Entry(T item, long period, long due) {
+        Entry(TickSchedule<T> owner, int id, T item) {
+            this.owner = owner;
+            this.id = id;
             this.item = item;
-            this.period = period;
-            this.due = due;
         }
 
         public T item() {
@@ -54,11 +62,16 @@ public final class TickSchedule<T> {
             if (newPeriod <= 0) {
                 throw new IllegalArgumentException("period " + newPeriod);
             }
-            this.period = newPeriod;
+            if (!cancelled) {
+                owner.period[id] = newPeriod;
+            }
         }
 
         public void cancel() {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                owner.cancelled[id] = true; // the wheel drops it when it next passes
+            }
         }
     }
 
@@ -68,34 +81,76 @@ public final class TickSchedule<T> {
         void tick(T item, long dueNanos);
     }
 
-    @SuppressWarnings("unchecked")
-    private final Entry<T>[] heads = new Entry[SLOTS];
+    private final int[] heads = new int[SLOTS];
     /** Slots of wheel ticks below this have been run; the wheel tick of the last {@code runDue}. */
     private long cursor = Long.MIN_VALUE;
     private int size;
+    private int capacity;
     @SuppressWarnings("unchecked")
-    private Entry<T>[] ready = new Entry[16];
+    private Entry<T>[] entries = new Entry[0];
+    private long[] due = new long[0];
+    private long[] period = new long[0];
+    private int[] next = new int[0];
+    private boolean[] cancelled = new boolean[0];
+    /** Free entry numbers, chained through {@code next}. */
+    private int free = NONE;
+    private int[] ready = new int[16];
     private int readyCount;
+
+    public TickSchedule() {
+        Arrays.fill(heads, NONE);
+    }
 
     /** Adds {@code item}, first due at {@code firstDue}, then every {@code period} ns. */
     public Entry<T> add(T item, long period, long firstDue) {
         if (period <= 0) {
             throw new IllegalArgumentException("period " + period);
         }
-        Entry<T> e = new Entry<>(item, period, firstDue);
-        insert(e);
+        if (free == NONE) {
+            grow();
+        }
+        int id = free;
+        free = next[id];
+        Entry<T> e = new Entry<>(this, id, item);
+        entries[id] = e;
+        due[id] = firstDue;
+        this.period[id] = period;
+        cancelled[id] = false;
+        insert(id);
         size++;
         return e;
     }
 
-    private void insert(Entry<T> e) {
-        long tick = e.due >> SLOT_SHIFT;
+    private void grow() {
+        int grown = Math.max(16, capacity * 2);
+        entries = Arrays.copyOf(entries, grown);
+        due = Arrays.copyOf(due, grown);
+        period = Arrays.copyOf(period, grown);
+        next = Arrays.copyOf(next, grown);
+        cancelled = Arrays.copyOf(cancelled, grown);
+        for (int id = grown - 1; id >= capacity; id--) {
+            next[id] = free;
+            free = id;
+        }
+        capacity = grown;
+    }
+
+    /** Drops a cancelled entry that has just been unlinked from the wheel. */
+    private void release(int id) {
+        entries[id] = null;
+        next[id] = free;
+        free = id;
+        size--;
+    }
+
+    private void insert(int id) {
+        long tick = due[id] >> SLOT_SHIFT;
         if (cursor == Long.MIN_VALUE || tick < cursor) {
             cursor = tick; // due before the slots already run: walk back to it next time
         }
         int slot = (int) tick & MASK;
-        e.next = heads[slot];
-        heads[slot] = e;
+        next[id] = heads[slot];
+        heads[slot] = id;
     }
 
     /** Calls {@code ticker} for every tick due at or before {@code now}, in due order across slots. */
@@ -108,33 +163,33 @@ public final class TickSchedule<T> {
         int i = 0;
         try {
             for (; i < readyCount; i++) {
-                Entry<T> e = ready[i];
-                ready[i] = null;
-                if (e.cancelled) {
-                    size--;
+                int id = ready[i];
+                if (cancelled[id]) {
+                    release(id);
                     continue;
                 }
-                long due = e.due;
-                e.due += e.period;
-                if (now - e.due > MAX_BEHIND * e.period) {
-                    long behind = (now - e.due) / e.period;
-                    e.skipped += behind;
-                    e.due += behind * e.period;
+                long dueNow = due[id];
+                long p = period[id];
+                long following = dueNow + p;
+                if (now - following > MAX_BEHIND * p) {
+                    long behind = (now - following) / p;
+                    entries[id].skipped += behind;
+                    following += behind * p;
                 }
+                due[id] = following;
                 // Rescheduled before the tick runs: a tick that throws does not stop it.
-                if (e.due - now <= 0) {
-                    addReady(e); // still behind: it catches up in this call
+                if (following - now <= 0) {
+                    addReady(id); // still behind: it catches up in this call
                 } else {
-                    insert(e);
+                    insert(id);
                 }
                 n++;
-                ticker.tick(e.item, due);
+                ticker.tick(entries[id].item, dueNow);
             }
         } finally {
             // After a tick threw, the entries not yet run go back on the wheel, due at once.
             for (i++; i < readyCount; i++) {
                 insert(ready[i]);
-                ready[i] = null;
             }
             readyCount = 0;
         }
@@ -147,22 +202,21 @@ public final class TickSchedule<T> {
         long first = last - cursor >= SLOTS ? last - MASK : cursor; // one turn visits every slot
         for (long tick = first; tick <= last; tick++) {
             int slot = (int) tick & MASK;
-            Entry<T> prev = null;
-            Entry<T> e = heads[slot];
-            while (e != null) {
-                Entry<T> next = e.next;
-                if (e.cancelled || e.due - now <= 0) {
-                    if (prev == null) {
-                        heads[slot] = next;
+            int prev = NONE;
+            int id = heads[slot];
+            while (id != NONE) {
+                int following = next[id];
+                if (cancelled[id] || due[id] - now <= 0) {
+                    if (prev == NONE) {
+                        heads[slot] = following;
                     } else {
-                        prev.next = next;
+                        next[prev] = following;
                     }
-                    e.next = null;
-                    addReady(e);
+                    addReady(id);
                 } else {
-                    prev = e;
+                    prev = id;
                 }
-                e = next;
+                id = following;
             }
         }
         if (last > cursor) {
@@ -170,11 +224,11 @@ public final class TickSchedule<T> {
         }
     }
 
-    private void addReady(Entry<T> e) {
+    private void addReady(int id) {
         if (readyCount == ready.length) {
-            ready = java.util.Arrays.copyOf(ready, readyCount * 2);
+            ready = Arrays.copyOf(ready, readyCount * 2);
         }
-        ready[readyCount++] = e;
+        ready[readyCount++] = id;
     }
 
     /** Nanoseconds from {@code now} to the next due tick (0 if one is due), or -1 if empty. */
@@ -194,8 +248,8 @@ public final class TickSchedule<T> {
         }
         long earliest = Long.MAX_VALUE; // every entry is more than a turn ahead
         for (int slot = 0; slot < SLOTS; slot++) {
-            for (Entry<T> e = heads[slot]; e != null; e = e.next) {
-                earliest = Math.min(earliest, e.due);
+            for (int id = heads[slot]; id != NONE; id = next[id]) {
+                earliest = Math.min(earliest, due[id]);
             }
         }
         return Math.max(0, earliest - now);
@@ -204,25 +258,24 @@ public final class TickSchedule<T> {
     /** The earliest due time in {@code slot} of an entry due by wheel tick {@code tick}; drops cancelled ones. */
     private long earliestIn(int slot, long tick) {
         long earliest = Long.MAX_VALUE;
-        Entry<T> prev = null;
-        Entry<T> e = heads[slot];
-        while (e != null) {
-            Entry<T> next = e.next;
-            if (e.cancelled) {
-                if (prev == null) {
-                    heads[slot] = next;
+        int prev = NONE;
+        int id = heads[slot];
+        while (id != NONE) {
+            int following = next[id];
+            if (cancelled[id]) {
+                if (prev == NONE) {
+                    heads[slot] = following;
                 } else {
-                    prev.next = next;
+                    next[prev] = following;
                 }
-                e.next = null;
-                size--;
+                release(id);
             } else {
-                if (e.due >> SLOT_SHIFT <= tick && e.due < earliest) {
-                    earliest = e.due;
+                if (due[id] >> SLOT_SHIFT <= tick && due[id] < earliest) {
+                    earliest = due[id];
                 }
-                prev = e;
+                prev = id;
             }
-            e = next;
+            id = following;
         }
         return earliest;
     }

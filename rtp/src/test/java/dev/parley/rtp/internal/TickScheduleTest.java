@@ -153,4 +153,46 @@ class TickScheduleTest {
         assertTrue(dues.size() <= TickSchedule.MAX_BEHIND + 2, dues.toString());
         assertEquals(100L, dues.get(0));
     }
+
+    /** Entries live in arrays by number: a number freed by a cancelled entry serves a new one. */
+    @Test
+    void aCancelledHandle_cannotTouchTheEntryThatReusesItsNumber() {
+        TickSchedule<String> schedule = new TickSchedule<>();
+        TickSchedule.Entry<String> old = schedule.add("old", 20 * MS, 20 * MS);
+        old.cancel();
+        assertEquals(0, schedule.runDue(20 * MS, (i, d) -> { })); // the wheel drops it and frees its number
+        assertEquals(0, schedule.size());
+        TickSchedule.Entry<String> fresh = schedule.add("fresh", 20 * MS, 40 * MS);
+        old.cancel();
+        old.period(5 * MS);
+        List<String> log = new ArrayList<>();
+        for (long t = 21; t <= 80; t++) {
+            schedule.runDue(t * MS, (i, d) -> log.add(i + d / MS));
+        }
+        assertEquals(List.of("fresh40", "fresh60", "fresh80"), log);
+        assertEquals("fresh", fresh.item());
+        assertEquals(1, schedule.size());
+    }
+
+    @Test
+    void thousandsOfEntries_growTheArrays_andAllTick() {
+        TickSchedule<Integer> schedule = new TickSchedule<>();
+        int count = 5_000;
+        for (int i = 0; i < count; i++) {
+            schedule.add(i, 20 * MS, 20 * MS + i * 20 * MS / count);
+        }
+        boolean[] ticked = new boolean[count];
+        int[] runs = {0};
+        for (long t = 1; t <= 40; t++) { // first ticks fall in [20, 40) ms; entry 0's second is at 40
+            schedule.runDue(t * MS - 1, (i, d) -> {
+                ticked[i] = true;
+                runs[0]++;
+            });
+        }
+        for (int i = 0; i < count; i++) {
+            assertTrue(ticked[i], "entry " + i);
+        }
+        assertEquals(count, runs[0], "each entry once in its first 20 ms");
+        assertEquals(count, schedule.size());
+    }
 }
