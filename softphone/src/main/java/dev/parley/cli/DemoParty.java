@@ -11,7 +11,6 @@ import dev.parley.ua.DtmfEvent;
 import dev.parley.ua.LineConfig;
 import dev.parley.ua.PhoneLine;
 import dev.parley.ua.PhoneListener;
-import dev.parley.ua.RegistrationState;
 import dev.parley.ua.RegistrationStatus;
 import dev.parley.ua.SipPacket;
 import dev.parley.ua.SoftPhone;
@@ -49,7 +48,7 @@ final class DemoParty implements PhoneListener {
     final PhoneLine line;
     /** Whether this party answers the calls offered to it (false: they ring until the caller gives up). */
     private final boolean answers;
-    private final CompletableFuture<RegistrationStatus> registered = new CompletableFuture<>();
+    private final FirstRegistrationOutcome registered = new FirstRegistrationOutcome();
     private final BlockingQueue<Call> offered = new ArrayBlockingQueue<>(MAX_WAITING_CALLS);
     private final StringBuffer digits = new StringBuffer();
     private final Map<String, ToneProbe> probes = new HashMap<>();
@@ -87,7 +86,7 @@ final class DemoParty implements PhoneListener {
 
     /** The first registration outcome, or null if none came within {@code millis}. */
     RegistrationStatus awaitRegistration(long millis) {
-        return Bounded.get(registered, millis);
+        return Bounded.get(registered.future(), millis);
     }
 
     /** Plays this party's tone on {@code call} and listens to it with a new probe. */
@@ -166,9 +165,7 @@ final class DemoParty implements PhoneListener {
 
     @Override
     public void onRegistrationChanged(PhoneLine l, RegistrationStatus status) {
-        if (status.state() == RegistrationState.REGISTERED || status.state() == RegistrationState.FAILED) {
-            registered.complete(status);
-        }
+        registered.offer(status);
     }
 
     @Override

@@ -30,7 +30,7 @@ final class PhoneSession implements AutoCloseable {
     final SoftPhone phone;
     final PhoneLine line;
     final PrintStream human;
-    private final CompletableFuture<RegistrationStatus> registered = new CompletableFuture<>();
+    private final FirstRegistrationOutcome registered = new FirstRegistrationOutcome();
     /** Transfers of our calls by their peers followed at most, per session. */
     static final int MAX_TRANSFERS = 16;
     private final Map<String, CompletableFuture<Call>> replacements = new HashMap<>();
@@ -40,9 +40,7 @@ final class PhoneSession implements AutoCloseable {
         PhoneListener listener = new PhoneListener() {
             @Override
             public void onRegistrationChanged(PhoneLine l, RegistrationStatus status) {
-                if (status.state() == RegistrationState.REGISTERED || status.state() == RegistrationState.FAILED) {
-                    registered.complete(status);
-                }
+                registered.offer(status);
             }
 
             @Override
@@ -109,7 +107,7 @@ final class PhoneSession implements AutoCloseable {
     boolean awaitRegistration() {
         RegistrationStatus status;
         try {
-            status = registered.get(REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
+            status = registered.future().get(REGISTRATION_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             human.println("registration: no answer from " + line.config().registrar() + " within "
                     + REGISTRATION_WAIT_SECONDS + " s");
