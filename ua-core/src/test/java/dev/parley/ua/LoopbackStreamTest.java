@@ -10,11 +10,12 @@ import dev.parley.sip.transport.EventLoop;
 import dev.parley.sip.transport.StreamLimits;
 import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.TransportKind;
-import dev.parley.ua.fixture.SelfSignedTls;
+import dev.parley.sip.transaction.peer.SelfSignedTls;
 import dev.parley.ua.fixture.TestRegistrar;
 import dev.parley.ua.internal.auth.DigestAlgorithm;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class LoopbackStreamTest {
     @Timeout(60)
     void registerAndCall_overStreamTransport_thenCloseLeavesNothingBehind(TransportKind kind) throws Exception {
         List<String> before = parleyThreads();
-        SSLContext tls = kind == TransportKind.TLS ? SelfSignedTls.context() : null;
+        SSLContext tls = kind == TransportKind.TLS ? SelfSignedTls.context(Path.of("target", "ua-tls-test.p12")) : null;
         EventLoop loop = new EventLoop("registrar-" + kind, 5, 10_000, 1_000);
         TestRegistrar[] registrar = new TestRegistrar[1];
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);

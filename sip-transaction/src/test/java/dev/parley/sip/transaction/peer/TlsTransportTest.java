@@ -1,52 +1,22 @@
 package dev.parley.sip.transaction.peer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.TransportKind;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** SIP over TLS (JDK SSLEngine) on loopback, with a self-signed certificate made by the JDK's keytool. */
 class TlsTransportTest {
 
-    private static final char[] PASSWORD = "parley-test".toCharArray();
-
-    /** A context whose certificate (SAN ip:127.0.0.1) is also its only trust anchor. */
     static SSLContext context() throws Exception {
-        Path store = Path.of("target", "tls-test.p12");
-        if (!Files.exists(store)) {
-            Files.createDirectories(store.getParent());
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "parley", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12",
-                    "-keystore", store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                    .redirectErrorStream(true).start();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "keytool timed out");
-            assertEquals(0, p.exitValue(), "keytool failed: " + new String(p.getInputStream().readAllBytes()));
-        }
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, PASSWORD);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASSWORD);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return ctx;
+        return SelfSignedTls.context(Path.of("target", "tls-test.p12"));
     }
 
     @Test
