@@ -5,7 +5,6 @@ import dev.parley.sip.message.internal.ByteSink;
 import dev.parley.sip.message.internal.Cursor;
 import dev.parley.sip.message.internal.HeaderTable;
 import dev.parley.sip.message.internal.ListSplitter;
-import dev.parley.sip.message.internal.WireWriter;
 import dev.parley.sip.message.internal.WireMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -76,36 +75,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     String nameOf(int i) {
-        int id = w.id(i);
-        if (id != HeaderTable.UNKNOWN) {
-            // The usual spelling ("Via", "CSeq"...) is the table's constant: no new String per header.
-            byte[] canonical = HeaderTable.longNameBytes(id);
-            if (Arrays.equals(w.buf, w.nameStart(i), w.nameEnd(i), canonical, 0, canonical.length)) {
-                return HeaderTable.longName(id);
-            }
-        }
-        return new String(w.buf, w.nameStart(i), w.nameEnd(i) - w.nameStart(i), StandardCharsets.ISO_8859_1);
+        return HeaderFields.name(w, i);
     }
 
     String valueOf(int i) {
-        return ByteSink.unfoldedString(w.buf, w.valueStart(i), w.valueEnd(i));
+        return HeaderFields.value(w, i);
     }
 
-    /** Header field indexes whose name matches {@code name} (case-insensitive, compact forms). */
     private int[] indexesOf(String name) {
-        int id = HeaderTable.idOf(name);
-        byte[] lower = id == HeaderTable.UNKNOWN ? name.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1) : null;
-        int[] out = new int[4];
-        int n = 0;
-        for (int i = 0; i < w.count; i++) {
-            if (id != HeaderTable.UNKNOWN ? w.id(i) == id : w.nameEquals(i, lower)) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
-                }
-                out[n++] = i;
-            }
-        }
-        return Arrays.copyOf(out, n);
+        return HeaderFields.indexesOf(w, name);
     }
 
     public boolean hasHeader(String name) {
@@ -133,28 +111,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * (Authorization, WWW-Authenticate, Date...) are returned one value per line.
      */
     public List<String> headerValues(String name) {
-        int id = HeaderTable.idOf(name);
-        List<String> out = new ArrayList<>();
-        for (int i : indexesOf(name)) {
-            if (HeaderTable.isList(id)) {
-                int[] parts = ListSplitter.split(w.buf, w.valueStart(i), w.valueEnd(i), w.start, w.end());
-                for (int k = 0; k < parts.length; k += 2) {
-                    out.add(ByteSink.unfoldedString(w.buf, parts[k], parts[k + 1]));
-                }
-            } else {
-                out.add(valueOf(i));
-            }
-        }
-        return out;
+        return HeaderFields.values(w, name);
     }
 
     // ---------------------------------------------------------------- typed views
 
     private Cursor cursor(int s, int e) {
-        return new Cursor(w.buf, s, e, w.start, w.end());
+        return HeaderFields.cursor(w, s, e);
     }
 
-    private int required(int id) {
+    int required(int id) {
         int i = w.find(id, 0);
         if (i < 0) {
             throw SipParseException.at(Reason.MISSING_HEADER, w.buf, w.start, w.end(), w.bodyStart)
@@ -188,21 +154,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return v;
     }
 
-    private interface ElementAction {
-        void on(int s, int e);
-    }
-
-    /** Visits every comma-separated element of every field with {@code id}; empty elements fail. */
-    private void forEachElement(int id, Reason emptyReason, ElementAction action) {
-        for (int i = w.find(id, 0); i >= 0; i = w.find(id, i + 1)) {
-            int[] parts = ListSplitter.split(w.buf, w.valueStart(i), w.valueEnd(i), w.start, w.end());
-            for (int k = 0; k < parts.length; k += 2) {
-                if (parts[k] == parts[k + 1]) {
-                    throw SipParseException.at(emptyReason, w.buf, w.start, w.end(), parts[k]);
-                }
-                action.on(parts[k], parts[k + 1]);
-            }
-        }
+    private void forEachElement(int id, Reason emptyReason, HeaderFields.ElementAction action) {
+        HeaderFields.forEachElement(w, id, emptyReason, action);
     }
 
     public CSeq cseq() {
@@ -393,18 +346,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * Proxy-Require or Unsupported (RFC 3261 §20.5, §20.37, §20.32, §20.29, §20.40).
      */
     public List<String> tokens(String headerName) {
-        List<String> out = new ArrayList<>();
-        for (String v : headerValues(headerName)) {
-            if (!v.isEmpty()) {
-                Cursor c = Cursor.of(v);
-                String t = c.token(Reason.BAD_HEADER_VALUE);
-                if (!c.skipLws().atEnd()) {
-                    throw c.error(Reason.BAD_HEADER_VALUE);
-                }
-                out.add(t);
-            }
-        }
-        return out;
+        return HeaderFields.tokens(headerValues(headerName));
     }
 
     // ---------------------------------------------------------------- body
@@ -440,40 +382,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      */
     public SipMessage validate() {
         try {
-            validateOrThrow();
+            MessageValidation.check(this);
         } catch (SipParseException e) {
             throw e.salvaged().isPresent() ? e : e.withSalvaged(this);
         }
         return this;
-    }
-
-    void validateOrThrow() {
-        // RFC 3261 §7.1 / §8.2.2: an element answers 505 to a version other than SIP/2.0.
-        if (!version().equalsIgnoreCase("SIP/2.0")) {
-            throw SipParseException.at(Reason.UNSUPPORTED_VERSION, w.buf, w.start, w.end(), w.request ? w.lastStart : w.start);
-        }
-        // RFC 3261 §8.1.1: To, From, CSeq, Call-ID, Max-Forwards (requests) and Via are mandatory;
-        // single-valued ones must not repeat (RFC 4475 §3.3.8).
-        for (int id : new int[] {HeaderTable.FROM, HeaderTable.TO, HeaderTable.CALL_ID, HeaderTable.CSEQ}) {
-            int first = required(id);
-            int again = w.find(id, first + 1);
-            if (again >= 0) {
-                throw SipParseException.at(Reason.DUPLICATE_HEADER, w.buf, w.start, w.end(), w.nameStart(again));
-            }
-        }
-        int mf = w.find(HeaderTable.MAX_FORWARDS, 0);
-        if (mf >= 0 && w.find(HeaderTable.MAX_FORWARDS, mf + 1) >= 0) {
-            throw SipParseException.at(Reason.DUPLICATE_HEADER, w.buf, w.start, w.end(), w.nameStart(w.find(HeaderTable.MAX_FORWARDS, mf + 1)));
-        }
-        vias();
-        cseq();
-        callId();
-        from();
-        to();
-        maxForwards();
-        contacts();
-        expires();
-        validateStartLine();
     }
 
     abstract void validateStartLine();
@@ -491,18 +404,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * the body, an empty line, then the body.
      */
     public byte[] toBytes(HeaderForm form) {
-        ByteSink count = ByteSink.counter();
-        write(count, form);
-        ByteSink sink = new ByteSink(new byte[count.length()]);
-        write(sink, form);
-        return sink.array();
+        return MessageEncoding.toBytes(this, form);
     }
 
     /** The number of bytes {@link #toBytes(HeaderForm)} produces. */
     public int encodedLength(HeaderForm form) {
-        ByteSink count = ByteSink.counter();
-        write(count, form);
-        return count.length();
+        return MessageEncoding.encodedLength(this, form);
     }
 
     /**
@@ -512,33 +419,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * @throws IndexOutOfBoundsException if they do not fit (nothing is written then)
      */
     public int encodeTo(byte[] dst, int offset, HeaderForm form) {
-        int length = encodedLength(form);
-        java.util.Objects.checkFromIndexSize(offset, length, dst.length);
-        write(new ByteSink(dst, offset), form);
-        return length;
+        return MessageEncoding.encodeTo(this, dst, offset, form);
     }
 
     /** Writes the wire bytes at the buffer's position and advances it; fails if there is not room. */
     public void writeTo(ByteBuffer dst, HeaderForm form) {
-        if (dst.hasArray() && !dst.isReadOnly()) {
-            int length = encodedLength(form);
-            if (dst.remaining() < length) {
-                throw new java.nio.BufferOverflowException();
-            }
-            write(new ByteSink(dst.array(), dst.arrayOffset() + dst.position()), form);
-            dst.position(dst.position() + length);
-        } else {
-            dst.put(toBytes(form));
-        }
+        MessageEncoding.writeTo(this, dst, form);
     }
 
     abstract void writeStartLine(ByteSink out);
-
-    private void write(ByteSink out, HeaderForm form) {
-        writeStartLine(out);
-        out.crlf();
-        WireWriter.writeHeadersAndBody(w, out, form == HeaderForm.COMPACT);
-    }
 
     /** The message as text (for logs and debugging); bodies are shown as UTF-8. */
     @Override
