@@ -7,21 +7,15 @@ import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.InMemoryNetwork;
 import dev.parley.sip.transport.TransportKind;
-import dev.parley.ua.internal.net.InMemoryRuntime;
 import dev.parley.ua.internal.net.PhoneRuntime;
-import dev.parley.ua.internal.net.UdpRuntime;
-import java.net.InetAddress;
-import dev.parley.ua.internal.phone.CallImpl;
 import dev.parley.ua.internal.phone.Events;
 import dev.parley.ua.internal.phone.LineImpl;
 import dev.parley.ua.internal.phone.PhoneCore;
 import dev.parley.ua.internal.phone.PhoneSettings;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
@@ -51,15 +45,15 @@ public final class SoftPhone implements AutoCloseable {
     private final PhoneRuntime runtime;
     private final PhoneCore core;
     private final SSLContext tlsContext;
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     /** Conferences not closed yet; closing the phone closes them (completing their local sinks). */
     private final List<Conference> conferences = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean closing;
+    private final PhoneShutdown shutdown;
 
     private SoftPhone(PhoneRuntime runtime, PhoneCore core, SSLContext tlsContext) {
         this.runtime = runtime;
         this.core = core;
         this.tlsContext = tlsContext;
+        this.shutdown = new PhoneShutdown(runtime, core);
     }
 
     public static Builder builder() {
@@ -83,7 +77,7 @@ public final class SoftPhone implements AutoCloseable {
      *                                  UDP only)
      */
     public PhoneLine addLine(LineConfig config) {
-        if (closing) {
+        if (shutdown.started()) {
             throw new IllegalStateException("phone is closed");
         }
         try {
@@ -130,7 +124,7 @@ public final class SoftPhone implements AutoCloseable {
      * @throws IllegalArgumentException if the rate is not 8000 or 16000
      */
     public Conference newConference(int sampleRate) {
-        if (closing) {
+        if (shutdown.started()) {
             throw new IllegalStateException("phone is closed");
         }
         dev.parley.ua.internal.phone.ConferenceImpl conference =
@@ -145,41 +139,7 @@ public final class SoftPhone implements AutoCloseable {
      * when a registrar does not answer).
      */
     public CompletionStage<Void> closeAsync() {
-        if (closing) {
-            return closed.minimalCompletionStage();
-        }
-        closing = true;
-        for (Conference conference : conferences) {
-            conference.close();
-        }
-        runtime.execute(() -> {
-            for (Call call : new ArrayList<>(core.calls())) {
-                ((CallImpl) call).closeForShutdown();
-            }
-            List<CompletableFuture<RegistrationStatus>> pending = new ArrayList<>();
-            for (LineImpl line : core.lines()) {
-                RegistrationState s = line.registration().state();
-                if (s != RegistrationState.UNREGISTERED) {
-                    pending.add(line.unregister().toCompletableFuture());
-                } else {
-                    line.stop();
-                }
-            }
-            // Then the answers to the last BYEs (RFC 3261 §15.1.1): the socket stays open for them.
-            CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0]))
-                    .whenComplete((v, e) -> runtime.execute(() -> core.requestsSettled()
-                            .whenComplete((w, f) -> runtime.execute(this::release))));
-        });
-        return closed.minimalCompletionStage();
-    }
-
-    private void release() {
-        for (LineImpl line : core.lines()) {
-            line.stop();
-        }
-        core.closeSocket();
-        closed.complete(null);
-        runtime.close();
+        return shutdown.begin(conferences);
     }
 
     /**
@@ -188,27 +148,7 @@ public final class SoftPhone implements AutoCloseable {
      */
     @Override
     public void close() {
-        CompletionStage<Void> done = closeAsync();
-        if (runtime instanceof UdpRuntime udp && !Thread.currentThread().getName().startsWith("parley-")) {
-            long bound = core.settings().timers().transactionTimeout() + 5_000;
-            try {
-                done.toCompletableFuture().get(bound, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("phone did not close within " + bound + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            udp.awaitTermination(5_000);
-        }
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return null; // a JDK without TLS: TLS lines then fail when added
-        }
+        shutdown.await(closeAsync());
     }
 
     /** Builds a {@link SoftPhone}. */
@@ -358,22 +298,13 @@ public final class SoftPhone implements AutoCloseable {
             PhoneSettings settings = new PhoneSettings(userAgent, timers, codecs, rtpMin, rtpMax, maxCalls,
                     telephoneEvent, random != null ? random : new SecureRandom(), maxRedirects,
                     ringTimeout.toMillis());
-            PhoneRuntime runtime;
-            if (sipNetwork != null) {
-                runtime = new InMemoryRuntime(scheduler, sipNetwork, mediaNetwork, sipHost, rtpMin, rtpMax,
-                        settings.random());
-            } else {
-                try {
-                    runtime = new UdpRuntime(InetAddress.getByName(sipHost), rtpMin, rtpMax);
-                } catch (UnknownHostException e) {
-                    throw new IllegalArgumentException("not an IP address: " + sipHost, e);
-                }
-            }
+            PhoneRuntime runtime = PhoneWiring.runtime(sipNetwork, mediaNetwork, scheduler, sipHost, rtpMin, rtpMax,
+                    settings.random());
             Events events = new Events(listener, runtime.events());
             try {
                 PhoneCore core = new PhoneCore(runtime, settings, events, Endpoint.of(TransportKind.UDP, sipHost, sipPort),
                         traceSip);
-                return new SoftPhone(runtime, core, tlsContext != null ? tlsContext : defaultTls());
+                return new SoftPhone(runtime, core, tlsContext != null ? tlsContext : PhoneWiring.defaultTls());
             } catch (RuntimeException e) {
                 runtime.close(); // e.g. the SIP port is taken: leave no thread behind
                 throw e;
