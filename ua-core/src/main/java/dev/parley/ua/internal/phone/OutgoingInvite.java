@@ -3,10 +3,7 @@ package dev.parley.ua.internal.phone;
 import dev.parley.sdp.NegotiationException;
 import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
-import dev.parley.sip.message.Contact;
-import dev.parley.sip.message.NameAddr;
 import dev.parley.sip.message.SipHeader;
-import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.message.Uri;
@@ -16,7 +13,6 @@ import dev.parley.ua.Call;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
-import dev.parley.ua.internal.auth.Credentials;
 import dev.parley.ua.internal.auth.DigestChallenge;
 import dev.parley.ua.internal.dialog.Dialog;
 import dev.parley.ua.internal.dialog.DialogId;
@@ -26,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The UAC side of the initial INVITE (RFC 3261 §13.2): offer, provisional responses and early
  * dialogs, the 2xx and its ACK (§13.2.2.4), forked 2xx (ACK and BYE the extra dialogs), CANCEL
- * (§9.1), digest retry on 401/407 (§22.2) and the failures.
+ * (§9.1), digest retry on 401/407 (§22.2), redirects (§8.1.3.4) and the failures. The request
+ * itself is built by {@link InviteRequest}; when a CANCEL may go is {@link InviteCancel}'s rule.
  */
 final class OutgoingInvite {
 
@@ -45,9 +42,7 @@ final class OutgoingInvite {
     private Endpoint nextHop;
     private long cseq;
     private int authRetries;
-    private boolean provisionalSeen;
-    private boolean cancelWanted;
-    private boolean cancelSent;
+    private final InviteCancel cancellation;
     private SipRequest ack;
     /** The ring timeout of the current attempt (RFC 3261 §13.2.1 Expires), or null. */
     private dev.parley.sip.transaction.Timeout ringTimer;
@@ -57,6 +52,7 @@ final class OutgoingInvite {
         this.target = target;
         this.targets = new RedirectTargets(target, call.core.settings().maxRedirects());
         this.extraHeaders = java.util.List.copyOf(extraHeaders);
+        this.cancellation = new InviteCancel(call.core);
     }
 
     void start(CompletableFuture<Call> startStage) {
@@ -75,32 +71,15 @@ final class OutgoingInvite {
 
     private void sendInvite(SessionDescription offer) {
         PhoneCore core = call.core;
-        SipMessageBuilder<SipRequest> b = SipRequest.builder("INVITE", target)
-                .via(core.newVia())
-                .maxForwards(70)
-                .to(call.remoteParty)
-                .from(call.localParty)
-                .callId(call.id())
-                .cseq(++cseq, "INVITE")
-                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user()))))
-                .add("Allow", PhoneCore.ALLOW)
-                .add("User-Agent", core.settings().userAgent());
-        for (SipHeader h : extraHeaders) {
-            b.add(h.name(), h.value());
-        }
         long ringMillis = core.settings().ringTimeoutMillis();
+        SipRequest sent = InviteRequest.build(call, target, ++cseq, extraHeaders, ringMillis, offer);
         if (ringMillis > 0) {
-            // RFC 3261 §13.2.1: the UAC may limit the invitation with Expires; we enforce it ourselves too.
-            b.add("Expires", Long.toString(Math.max(1, ringMillis / 1000)));
+            // RFC 3261 §13.2.1: the INVITE carries the ring timeout as Expires; we enforce it ourselves too.
             if (ringTimer != null) {
                 ringTimer.cancel();
             }
             ringTimer = core.scheduler().schedule(ringMillis, this::ringTimeout);
         }
-        for (Credentials.Header h : call.line.credentials().headersFor("INVITE", target.toString())) {
-            b.add(h.name(), h.value());
-        }
-        SipRequest sent = b.body(SdpSupport.CONTENT_TYPE, offer.toBytes()).build();
         invite = sent;
         core.send(sent, nextHop, new ClientTransaction.Listener<>() {
             @Override
@@ -113,7 +92,7 @@ final class OutgoingInvite {
             @Override
             public void onTimeout() {
                 if (invite == sent) {
-                    call.finish(new CallEnd(cancelWanted ? EndCause.CANCELLED : EndCause.TIMEOUT, 408, "Request Timeout"));
+                    call.finish(new CallEnd(cancellation.wanted() ? EndCause.CANCELLED : EndCause.TIMEOUT, 408, "Request Timeout"));
                 }
             }
 
@@ -145,10 +124,7 @@ final class OutgoingInvite {
         if (r.statusCode() == 100) {
             return;
         }
-        provisionalSeen = true;
-        if (cancelWanted && !cancelSent) {
-            sendCancel();
-        }
+        cancellation.onProvisional(invite, nextHop);
         if (call.state().isEstablished() || call.state() == CallState.ENDED) {
             return; // RFC 3261 §13.2.2.1 (and forking): a late 1xx after the 2xx changes nothing.
         }
@@ -197,7 +173,7 @@ final class OutgoingInvite {
         // RFC 3261 §13.2.2.4: the UAC core ACKs every 2xx, outside the transaction.
         ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(invite, call.core.newVia()), invite);
         call.core.sendAck(ack, hop);
-        if (cancelWanted || call.state() == CallState.ENDED) {
+        if (cancellation.wanted() || call.state() == CallState.ENDED) {
             // The 2xx crossed our CANCEL: the call was answered, so it must be ended with BYE.
             InDialog.bye(call, new CallEnd(EndCause.CANCELLED, 0, "answered while being cancelled"));
             return;
@@ -234,7 +210,7 @@ final class OutgoingInvite {
      * call stays the same object; its state goes back to CALLING for the new attempt.
      */
     private void redirect(SipResponse r) {
-        if (cancelWanted) {
+        if (cancellation.wanted()) {
             finishFailed(r);
             return;
         }
@@ -257,8 +233,7 @@ final class OutgoingInvite {
             return;
         }
         call.forgetDialog();
-        provisionalSeen = false;
-        cancelSent = false;
+        cancellation.newAttempt();
         authRetries = 0;
         if (offerAnswer.state() == OfferAnswer.State.OFFER_SENT) {
             offerAnswer.rejectOffer();
@@ -276,7 +251,7 @@ final class OutgoingInvite {
 
     private void failure(SipResponse r) {
         int code = r.statusCode();
-        if ((code == 401 || code == 407) && authRetries < MAX_AUTH_RETRIES && !cancelWanted) {
+        if ((code == 401 || code == 407) && authRetries < MAX_AUTH_RETRIES && !cancellation.wanted()) {
             DigestChallenge c = DigestChallenge.best(r, code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate")
                     .orElse(null);
             boolean answered = invite.hasHeader("Authorization") || invite.hasHeader("Proxy-Authorization");
@@ -288,7 +263,7 @@ final class OutgoingInvite {
                 return;
             }
         }
-        if (!cancelWanted && targets.hasNext()) {
+        if (!cancellation.wanted() && targets.hasNext()) {
             // RFC 3261 §8.1.3.4: a failed redirect target: move on to the next address in the set.
             retarget();
             return;
@@ -302,9 +277,9 @@ final class OutgoingInvite {
             offerAnswer.rejectOffer();
         }
         EndCause cause = switch (code) {
-            case 487 -> cancelWanted ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
+            case 487 -> cancellation.wanted() ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
             case 488, 606 -> EndCause.NO_COMMON_CODEC;
-            default -> cancelWanted ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
+            default -> cancellation.wanted() ? EndCause.CANCELLED : EndCause.REMOTE_REJECTED;
         };
         call.finish(new CallEnd(cause, code, r.reasonPhrase()));
     }
@@ -326,26 +301,7 @@ final class OutgoingInvite {
 
     /** RFC 3261 §9.1: CANCEL only after a provisional response; until then it waits. */
     void cancel() {
-        cancelWanted = true;
-        if (provisionalSeen && !cancelSent) {
-            sendCancel();
-        }
-    }
-
-    private void sendCancel() {
-        cancelSent = true;
-        // RFC 3261 §9.1: same Request-URI, Call-ID, To, From, top Via and CSeq number as the INVITE; method CANCEL.
-        SipMessageBuilder<SipRequest> b = SipRequest.builder("CANCEL", invite.requestUri())
-                .via(invite.topVia())
-                .maxForwards(70)
-                .to(invite.to())
-                .from(invite.from())
-                .callId(invite.callId())
-                .cseq(invite.cseq().number(), "CANCEL");
-        for (NameAddr route : invite.routes()) {
-            b.route(route);
-        }
-        call.core.send(b.build(), nextHop, new ClientTransaction.Listener<>() { });
+        cancellation.request(invite, nextHop);
     }
 
     /** The call ended: fail the start stage if it is still open. */
