@@ -30,7 +30,7 @@ import java.util.concurrent.CompletionStage;
  * the dialog and the futures. The rest lives with its idea: requests inside the dialog in
  * {@link InDialog}, how a call ends in {@link CallEnding}, audio in {@link CallAudio}, transfers in
  * {@link CallTransfers}, {@link OutgoingTransfer} and {@link IncomingTransfer}, hold in
- * {@link HoldControl}, DTMF in {@link DtmfSender}.
+ * {@link HoldControl}, DTMF in {@link DtmfSender}, how a call is created in {@link NewCalls}.
  */
 public final class CallImpl implements Call {
 
@@ -68,50 +68,14 @@ public final class CallImpl implements Call {
     /** A usage that follows this call's states on the SIP thread (a transfer watching the call it made). */
     private java.util.function.Consumer<CallState> watcher;
 
-    private CallImpl(PhoneCore core, LineImpl line, CallDirection direction, String callId, NameAddr local, NameAddr remote) {
+    /** Made by {@link NewCalls}, which also gives the call its INVITE usage. */
+    CallImpl(PhoneCore core, LineImpl line, CallDirection direction, String callId, NameAddr local, NameAddr remote) {
         this.core = core;
         this.line = line;
         this.direction = direction;
         this.callId = callId;
         this.localParty = local;
         this.remoteParty = remote;
-    }
-
-    /** A new outgoing call in state IDLE. */
-    static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target) {
-        return outgoing(core, line, target, java.util.List.of());
-    }
-
-    /** A new outgoing call whose INVITE also carries {@code extraHeaders} (a transfer's Referred-By, Replaces). */
-    static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target, java.util.List<dev.parley.sip.message.SipHeader> extraHeaders) {
-        NameAddr local = line.identity().withTag(core.newTag());
-        CallImpl call = new CallImpl(core, line, CallDirection.OUTGOING, core.newCallId(), local, NameAddr.of(target));
-        call.outgoing = new OutgoingInvite(call, target, extraHeaders);
-        return call;
-    }
-
-    /** An INVITE arrived for {@code line}: the call is created and rung, or refused at once. */
-    static void incoming(PhoneCore core, LineImpl line, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite) {
-        String tag = core.newTag();
-        CallImpl call = new CallImpl(core, line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
-                invite.from());
-        call.incoming = new IncomingInvite(call, tx, invite, tag, null);
-        core.callStarted(call);
-        call.incoming.arrive();
-    }
-
-    /**
-     * An INVITE with Replaces (RFC 3891 §3) that matched {@code replaced}: the new call is answered
-     * at once and, once answered, takes the place (and the audio) of the replaced one.
-     */
-    static void replacing(PhoneCore core, CallImpl replaced, ServerTransaction<SipRequest, SipResponse> tx, SipRequest invite) {
-        String tag = core.newTag();
-        CallImpl call = new CallImpl(core, replaced.line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
-                invite.from());
-        call.incoming = new IncomingInvite(call, tx, invite, tag, replaced);
-        call.watch(new IncomingReplaces(replaced, call)::onState);
-        core.callStarted(call);
-        call.incoming.arrive();
     }
 
     void watch(java.util.function.Consumer<CallState> w) {
@@ -289,14 +253,19 @@ public final class CallImpl implements Call {
 
     @Override
     public CompletionStage<Call> start() {
-        CompletableFuture<Call> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> {
+        return onSipThread(stage -> {
             if (outgoing == null || state != CallState.IDLE) {
                 core.events().fail(stage, new IllegalStateException("only an outgoing IDLE call can start; this one is " + state));
                 return;
             }
             startOnSipThread(stage);
         });
+    }
+
+    /** Runs {@code command} on the SIP thread with a new stage; returns the stage's read-only face. */
+    private CompletionStage<Call> onSipThread(java.util.function.Consumer<CompletableFuture<Call>> command) {
+        CompletableFuture<Call> stage = new CompletableFuture<>();
+        core.runtime().execute(() -> command.accept(stage));
         return stage.minimalCompletionStage();
     }
 
@@ -324,15 +293,13 @@ public final class CallImpl implements Call {
 
     @Override
     public CompletionStage<Call> answer() {
-        CompletableFuture<Call> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> {
+        return onSipThread(stage -> {
             if (incoming == null || state != CallState.INCOMING) {
                 core.events().fail(stage, new IllegalStateException("only an INCOMING call can be answered; this one is " + state));
                 return;
             }
             incoming.answer(stage);
         });
-        return stage.minimalCompletionStage();
     }
 
     @Override
@@ -370,9 +337,7 @@ public final class CallImpl implements Call {
     }
 
     private CompletionStage<Call> changeHold(boolean on) {
-        CompletableFuture<Call> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> hold.request(on, stage));
-        return stage.minimalCompletionStage();
+        return onSipThread(stage -> hold.request(on, stage));
     }
 
     @Override
@@ -383,9 +348,7 @@ public final class CallImpl implements Call {
     @Override
     public CompletionStage<Call> sendDtmf(String digits, int durationMillis) {
         DtmfSender.check(digits, durationMillis);
-        CompletableFuture<Call> stage = new CompletableFuture<>();
-        core.runtime().execute(() -> dtmfSender.send(digits, durationMillis, stage));
-        return stage.minimalCompletionStage();
+        return onSipThread(stage -> dtmfSender.send(digits, durationMillis, stage));
     }
 
     /** RTP counters of this call's media, or empty before media was opened (for tests and diagnostics). */

@@ -56,7 +56,7 @@ final class IncomingReplaces {
             core.respond(tx, invite, 486, "Busy Here");
             return;
         }
-        CallImpl.replacing(core, call, tx, invite);
+        NewCalls.replacing(core, call, tx, invite);
     }
 
     /** Follows the replacing call: once it is answered, the replaced call hands over its audio and ends. */

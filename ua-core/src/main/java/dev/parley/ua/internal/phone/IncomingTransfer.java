@@ -103,7 +103,7 @@ final class IncomingTransfer {
         replaces.ifPresent(v -> extra.add(new SipHeader("Replaces", v)));
         SipUri plain = new SipUri(uri.secure(), uri.user(), uri.password(), uri.host(), uri.port(), uri.params(),
                 Parameters.EMPTY);
-        CallImpl next = CallImpl.outgoing(core, call.line, plain, extra);
+        CallImpl next = NewCalls.outgoing(core, call.line, plain, extra);
         IncomingTransfer t = new IncomingTransfer(call, next, refer.cseq().number());
         call.transferIn = t;
         next.watch(t::onTargetState);

@@ -141,7 +141,7 @@ public final class LineImpl implements PhoneLine {
 
     @Override
     public Call newCall(String target) {
-        return CallImpl.outgoing(core, this, targetUri(target));
+        return NewCalls.outgoing(core, this, targetUri(target));
     }
 
     /** {@code sip:bob@example.com} as given, or {@code bob} in this line's domain. */

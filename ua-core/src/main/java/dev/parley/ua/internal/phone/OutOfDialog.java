@@ -27,7 +27,7 @@ final class OutOfDialog {
                 } else if (core.calls().size() >= core.settings().maxCalls()) {
                     core.respond(tx, request, 486, "Busy Here");
                 } else {
-                    CallImpl.incoming(core, line, tx, request);
+                    NewCalls.incoming(core, line, tx, request);
                 }
             }
             case "OPTIONS" -> {
