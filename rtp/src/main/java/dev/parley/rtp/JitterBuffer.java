@@ -19,6 +19,12 @@ import dev.parley.codecs.AudioDecoder;
  *   <li>If {@code cur} is below target, one concealed frame is inserted (delay grows at once); if it
  *       stays a frame and a quarter above target for 25 ticks, one frame is dropped (delay shrinks
  *       slowly). Clock drift moves {@code dmin} and is absorbed the same way.
+ *   <li>A missing frame is <em>held</em>, not passed: its tick is concealed and the frame stays next
+ *       to play until the next buffered frame is due on the schedule it had. A straggler arriving
+ *       meanwhile plays (the delay grows by the ticks held) instead of being late; a frame that
+ *       never comes costs exactly what concealing it would have. With nothing buffered (a delay
+ *       spike, or the end of a talkspurt) the held frame waits the underrun's three ticks, then
+ *       the buffer falls silent still waiting for it, so a spike's packets are played, not late.
  *   <li>Talkspurts: a marker packet with nothing buffered before it, or a dry buffer after three
  *       concealed frames, returns the buffer to silence; it starts again when the first buffered
  *       frame has waited the target delay.
@@ -44,26 +50,19 @@ public final class JitterBuffer {
     private static final int STALE_FRAMES = 4;
 
     private final JitterBufferConfig cfg;
-    private final int mask;
-    private final byte[][] payloads;
-    private final int[] lengths;
-    private final long[] frames;
-    private final long[] arrivals;
+    private final FrameRing ring;
+    private final FrameNumbering numbering;
     private final DelayTarget target;
 
-    private boolean haveBase;
-    private long baseTs;
-    private int lastTs;
-    private long extTs;
     private boolean playing;
     private long playFrame;
     private long lastPlayed = Long.MIN_VALUE;
     private long anchorDelay;
     private long anchorFrame;
-    private int buffered;
     private int dryTicks;
     private long concealedRun;
     private int highTicks;
+    private int heldTicks;
     private int outOfRange;
     private int outIndex = -1;
     private long lastTick;
@@ -81,13 +80,9 @@ public final class JitterBuffer {
 
     public JitterBuffer(JitterBufferConfig config) {
         this.cfg = config;
-        this.mask = config.capacityFrames() - 1;
-        this.payloads = new byte[config.capacityFrames()][config.maxPayload()];
-        this.lengths = new int[config.capacityFrames()];
-        this.frames = new long[config.capacityFrames()];
-        this.arrivals = new long[config.capacityFrames()];
+        this.ring = new FrameRing(config.capacityFrames(), config.maxPayload());
+        this.numbering = new FrameNumbering(config.frameUnits());
         this.target = new DelayTarget(config);
-        java.util.Arrays.fill(frames, Long.MIN_VALUE);
     }
 
     /**
@@ -98,7 +93,7 @@ public final class JitterBuffer {
     public void put(int timestamp, boolean marker, byte[] src, int offset, int length, long arrivalNanos) {
         int slot = admit(timestamp, marker, length, arrivalNanos);
         if (slot >= 0) {
-            System.arraycopy(src, offset, payloads[slot], 0, length);
+            System.arraycopy(src, offset, ring.payload(slot), 0, length);
         }
     }
 
@@ -107,7 +102,7 @@ public final class JitterBuffer {
             long arrivalNanos) {
         int slot = admit(timestamp, marker, length, arrivalNanos);
         if (slot >= 0) {
-            src.get(offset, payloads[slot], 0, length);
+            src.get(offset, ring.payload(slot), 0, length);
         }
     }
 
@@ -117,17 +112,10 @@ public final class JitterBuffer {
             overflow++;
             return -1;
         }
-        if (!haveBase) {
-            rebase(timestamp);
-        }
-        long ext = extTs + (timestamp - lastTs); // signed 32-bit difference: wrap-safe
-        long rel = ext - baseTs + cfg.frameUnits() / 2;
-        // An int division is several times cheaper than a long one; rel fits for ~3 days at 8 kHz.
-        long frame = rel >= 0 && rel <= Integer.MAX_VALUE ? (int) rel / cfg.frameUnits()
-                : Math.floorDiv(rel, cfg.frameUnits());
+        long frame = numbering.frameOf(timestamp);
         // Frames are placed relative to the frame playing next, or the first one waiting to play;
         // in silence with nothing buffered any forward frame is acceptable.
-        long reference = playing ? playFrame : buffered > 0 ? anchorFrame
+        long reference = playing ? playFrame : ring.count() > 0 ? anchorFrame
                 : lastPlayed == Long.MIN_VALUE || frame > lastPlayed ? frame : lastPlayed;
         long ahead = frame - reference;
         if (ahead >= cfg.capacityFrames() || ahead < -cfg.capacityFrames()) {
@@ -139,8 +127,8 @@ public final class JitterBuffer {
                     // target stay; only the playout point moves to the new talkspurt.
                     jumpTo(frame);
                 } else {
-                    restart(timestamp); // a new timeline: measure the delay afresh
-                    ext = extTs;
+                    reset(); // a new timeline: measure the delay afresh
+                    numbering.rebase(timestamp);
                     frame = 0;
                 }
             } else {
@@ -149,50 +137,36 @@ public final class JitterBuffer {
             }
         }
         outOfRange = 0;
-        extTs = ext;
-        lastTs = timestamp;
+        numbering.accept(timestamp);
+        long delay = arrivalNanos - frame * cfg.frameNanos();
         if (frame <= lastPlayed || (playing && frame < playFrame)) {
-            target.measure(arrivalNanos - frame * cfg.frameNanos());
+            target.measure(delay);
             late++;
             return -1;
         }
-        int slot = (int) frame & mask;
-        if (frames[slot] == frame) {
-            discarded++; // a duplicate
+        int slot = ring.reserve(frame, arrivalNanos, length);
+        if (slot < 0) {
+            if (slot == FrameRing.DUPLICATE) {
+                discarded++;
+            } else {
+                overflow++;
+            }
             return -1;
         }
-        if (frames[slot] != Long.MIN_VALUE) {
-            overflow++; // the slot still holds a frame a whole capacity older
-            return -1;
-        }
-        long delay = arrivalNanos - frame * cfg.frameNanos();
         target.measure(delay);
-        if (marker && playing && nothingBufferedBefore(frame)) {
+        received++;
+        if (marker && playing && !ring.holdsAnyIn(playFrame, frame)) {
             playing = false; // RFC 3551 §4.1: a new talkspurt; the gap before it is silence
             lastPlayed = playFrame - 1;
+            concealedRun = 0;
             anchorFrame = frame;
             anchorDelay = delay;
-            concealedRun = 0;
         }
-        lengths[slot] = length;
-        frames[slot] = frame;
-        arrivals[slot] = arrivalNanos;
-        buffered++;
-        received++;
-        if (!playing && (buffered == 1 || frame < anchorFrame)) {
+        if (!playing && (ring.count() == 1 || frame < anchorFrame)) {
             anchorDelay = delay;
             anchorFrame = frame;
         }
         return slot;
-    }
-
-    private boolean nothingBufferedBefore(long frame) {
-        for (long f = playFrame; f < frame; f++) {
-            if (frames[(int) f & mask] == f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The offset from the fastest packets this buffer aims for (see the class comment). */
@@ -221,26 +195,9 @@ public final class JitterBuffer {
             reanchor();
         }
         if (!playing) {
-            if (buffered == 0) {
+            if (!startTalkspurt(now)) {
                 return SILENCE;
             }
-            long first = anchorFrame; // the lowest buffered frame while not playing
-            long aim = targetOffset();
-            // Frames that waited far beyond the target (buffered before a pause in the ticks) are
-            // stale: drop them so the talkspurt starts at the target, not seconds behind.
-            while (buffered > 0 && now - first * cfg.frameNanos() > aim + STALE_FRAMES * cfg.frameNanos()) {
-                dropFrame(first);
-                first = buffered > 0 ? lowestBufferedAfter(first) : first;
-                anchorFrame = first;
-                anchorDelay = arrivals[(int) first & mask] - first * cfg.frameNanos();
-            }
-            if (buffered == 0 || now - first * cfg.frameNanos() < aim) {
-                return SILENCE;
-            }
-            playing = true;
-            playFrame = first;
-            dryTicks = 0;
-            highTicks = 0;
         } else if (cfg.adaptive()) {
             long cur = now - playFrame * cfg.frameNanos();
             long aim = targetOffset();
@@ -251,39 +208,91 @@ public final class JitterBuffer {
             highTicks = cur >= aim + cfg.frameNanos() + cfg.frameNanos() / 4 ? highTicks + 1 : 0;
             if (highTicks >= SHRINK_TICKS) {
                 highTicks = 0;
+                heldTicks = 0;
                 dropFrame(playFrame++); // shrink the delay by one frame
             }
         }
-        long f = playFrame;
-        int slot = (int) f & mask;
-        if (frames[slot] == f) {
-            playFrame++;
-            lastPlayed = f;
-            dryTicks = 0;
-            frames[slot] = Long.MIN_VALUE;
-            buffered--;
-            played++;
-            lost += concealedRun;
-            concealedRun = 0;
-            currentDelay = now - arrivals[slot];
-            delaySum += currentDelay;
-            outIndex = slot;
-            return FRAME;
+        return ring.holds(playFrame) ? play(now, playFrame) : missing(now, playFrame);
+    }
+
+    /**
+     * In silence: starts playback with the lowest buffered frame once it has waited the target,
+     * dropping frames that waited far longer (left from before a pause in the ticks).
+     */
+    private boolean startTalkspurt(long now) {
+        if (ring.count() == 0) {
+            return false;
         }
-        if (buffered > 0 && waitsFarBeyondTarget(now, lowestBufferedAfter(f))) {
-            // The next buffered frame is further ahead than the network could delay it: the
-            // timestamps jumped ahead without a marker (lost, or a new source). A new talkspurt.
-            reanchor();
-            return take(now);
+        long first = anchorFrame; // the lowest buffered frame while not playing
+        long aim = targetOffset();
+        while (ring.count() > 0 && now - first * cfg.frameNanos() > aim + STALE_FRAMES * cfg.frameNanos()) {
+            dropFrame(first);
+            first = ring.count() > 0 ? ring.lowestAfter(first) : first;
+            anchorFrame = first;
+            anchorDelay = ring.arrival(first) - first * cfg.frameNanos();
         }
-        if (buffered == 0 && ++dryTicks > cfg.underrunConcealFrames()) {
+        if (ring.count() == 0 || now - first * cfg.frameNanos() < aim) {
+            return false;
+        }
+        playing = true;
+        playFrame = first;
+        dryTicks = 0;
+        highTicks = 0;
+        heldTicks = 0;
+        return true;
+    }
+
+    private int play(long now, long f) {
+        int slot = ring.remove(f);
+        playFrame = f + 1;
+        lastPlayed = f;
+        dryTicks = 0;
+        heldTicks = 0;
+        played++;
+        lost += concealedRun;
+        concealedRun = 0;
+        currentDelay = now - ring.arrival(f);
+        delaySum += currentDelay;
+        outIndex = slot;
+        return FRAME;
+    }
+
+    /** The tick's frame {@code f} is not buffered. */
+    private int missing(long now, long f) {
+        if (ring.count() > 0) {
+            long g = ring.lowestAfter(f);
+            if (waitsFarBeyondTarget(now, g)) {
+                // The next buffered frame is further ahead than the network could delay it: the
+                // timestamps jumped ahead without a marker (lost, or a new source). A new talkspurt.
+                reanchor();
+                return take(now);
+            }
+            if (cfg.adaptive()) {
+                if (heldTicks < g - f) {
+                    return hold(); // f may still come; g is not due yet
+                }
+                // g is due on its schedule: f .. g−1 never came in time.
+                lost += g - f;
+                return play(now, g);
+            }
+        } else if (++dryTicks > cfg.underrunConcealFrames()) {
             playing = false; // the talkspurt ended or the network stalled: fall silent
             concealedRun = 0;
-            return SILENCE;
+            heldTicks = 0;
+            return SILENCE; // an adaptive buffer still waits for f: it starts the next talkspurt
+        } else if (cfg.adaptive()) {
+            return hold(); // a delay spike (or a talkspurt's end): wait for f, do not pass it
         }
-        concealedRun++; // counted as lost once a later frame plays (not if the talkspurt ended)
+        concealedRun++; // fixed buffer: pass f; counted lost once a later frame plays
         playFrame++;
         lastPlayed = f;
+        concealed++;
+        return CONCEAL;
+    }
+
+    /** Conceals this tick and keeps the missing frame next: the delay grows by one frame. */
+    private int hold() {
+        heldTicks++;
         concealed++;
         return CONCEAL;
     }
@@ -293,7 +302,8 @@ public final class JitterBuffer {
      * than a few frames beyond the target before its tick.
      */
     private boolean waitsFarBeyondTarget(long now, long g) {
-        long wait = now + (g - playFrame) * cfg.frameNanos() - arrivals[(int) g & mask];
+        long ticksToG = Math.max(0, g - playFrame - heldTicks);
+        long wait = now + ticksToG * cfg.frameNanos() - ring.arrival(g);
         return g - playFrame > cfg.underrunConcealFrames()
                 && wait > targetDelayNanos() + STALE_FRAMES * cfg.frameNanos();
     }
@@ -302,25 +312,12 @@ public final class JitterBuffer {
     private void reanchor() {
         playing = false;
         concealedRun = 0;
+        heldTicks = 0;
         lastPlayed = playFrame - 1;
-        if (buffered > 0) {
-            anchorFrame = frames[(int) playFrame & mask] == playFrame ? playFrame : lowestBufferedAfter(playFrame);
-            anchorDelay = arrivals[(int) anchorFrame & mask] - anchorFrame * cfg.frameNanos();
+        if (ring.count() > 0) {
+            anchorFrame = ring.holds(playFrame) ? playFrame : ring.lowestAfter(playFrame);
+            anchorDelay = ring.arrival(anchorFrame) - anchorFrame * cfg.frameNanos();
         }
-    }
-
-    /** The lowest buffered frame above {@code f}; call only while {@code buffered > 0}. */
-    private long lowestBufferedAfter(long f) {
-        for (long g = f + 1; g <= f + 2L * cfg.capacityFrames(); g++) {
-            if (frames[(int) g & mask] == g) {
-                return g;
-            }
-        }
-        // Unreachable while the count matches the slots; if it ever does not, empty the buffer
-        // rather than fail on network input.
-        java.util.Arrays.fill(frames, Long.MIN_VALUE);
-        buffered = 0;
-        return f;
     }
 
     /** Whether a jumped packet's delay is near the measured floor (its timestamps kept the clock). */
@@ -331,19 +328,16 @@ public final class JitterBuffer {
 
     /** A timestamp jump on the same timeline: empties the buffer and waits for {@code frame}. */
     private void jumpTo(long frame) {
-        java.util.Arrays.fill(frames, Long.MIN_VALUE);
-        buffered = 0;
+        ring.clear();
         concealedRun = 0;
+        heldTicks = 0;
         playing = false;
         lastPlayed = frame - 1;
         resyncs++;
     }
 
     private void dropFrame(long f) {
-        int slot = (int) f & mask;
-        if (frames[slot] == f) {
-            frames[slot] = Long.MIN_VALUE;
-            buffered--;
+        if (ring.discard(f)) {
             discarded++;
         }
         lastPlayed = f;
@@ -357,7 +351,7 @@ public final class JitterBuffer {
     public int playout(long now, AudioDecoder decoder, short[] pcm, int samplesPerFrame) {
         switch (take(now)) {
             case FRAME:
-                return decoder.decode(payloads[outIndex], 0, lengths[outIndex], pcm, 0);
+                return decoder.decode(ring.payload(outIndex), 0, ring.length(outIndex), pcm, 0);
             case CONCEAL:
                 return decoder.conceal(pcm, 0, samplesPerFrame);
             default:
@@ -367,7 +361,7 @@ public final class JitterBuffer {
 
     /** The payload array of the frame the last {@link #take} returned as {@link #FRAME}. */
     public byte[] frame() {
-        return payloads[outIndex];
+        return ring.payload(outIndex);
     }
 
     public int frameOffset() {
@@ -375,31 +369,19 @@ public final class JitterBuffer {
     }
 
     public int frameLength() {
-        return lengths[outIndex];
+        return ring.length(outIndex);
     }
 
     /** Empties the buffer and forgets the source (a new SSRC): statistics are kept. */
     public void reset() {
-        java.util.Arrays.fill(frames, Long.MIN_VALUE);
-        buffered = 0;
+        ring.clear();
+        numbering.forget();
         concealedRun = 0;
-        haveBase = false;
+        heldTicks = 0;
         playing = false;
         lastPlayed = Long.MIN_VALUE;
         target.clear();
         resyncs++;
-    }
-
-    private void restart(int timestamp) {
-        reset();
-        rebase(timestamp);
-    }
-
-    private void rebase(int timestamp) {
-        haveBase = true;
-        lastTs = timestamp;
-        extTs = 1L << 40;
-        baseTs = extTs;
     }
 
     public JitterBufferStats stats() {

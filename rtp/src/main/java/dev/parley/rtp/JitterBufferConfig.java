@@ -44,7 +44,7 @@ public record JitterBufferConfig(int clockRate, int frameUnits, long frameNanos,
     /** The adaptive buffer with Parley's defaults for {@code ptimeMillis} frames. */
     public static JitterBufferConfig adaptive(int clockRate, int ptimeMillis) {
         return new JitterBufferConfig(clockRate, clockRate / 1000 * ptimeMillis, ptimeMillis * 1_000_000L, 64,
-                1280, true, 120_000_000L, 1_000_000_000L, 100, 5_000_000L, 3, QUANTILE, FORGET);
+                1280, true, 120_000_000L, 1_000_000_000L, 100, 2_000_000L, 3, QUANTILE, FORGET);
     }
 
     /** A fixed buffer of {@code delayMillis} for comparison and for peers that need it. */
