@@ -11,15 +11,10 @@ import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transaction.TransactionUser;
 import dev.parley.sip.transport.Endpoint;
-import dev.parley.sip.transport.TcpTransport;
-import dev.parley.sip.transport.TransportSet;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.PhoneError;
-import dev.parley.ua.SipPacket;
 import dev.parley.ua.internal.dialog.DialogTable;
-import dev.parley.ua.internal.net.DatagramPort;
 import dev.parley.ua.internal.net.PhoneRuntime;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,14 +37,7 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
     private final PhoneRuntime runtime;
     private final PhoneSettings settings;
     private final Events events;
-    private final DatagramPort sipPort;
-    private final boolean traceSip;
-    /** Sends by the destination's transport: UDP always, TCP and TLS once a line needs them. */
-    private final TransportSet transports = new TransportSet();
-    /** The TCP and TLS listeners (and their connections), opened by {@link #enableTransport}. */
-    private final Map<TransportKind, TcpTransport> streams = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Serialises {@link #enableTransport} (never held while the SIP thread waits on it). */
-    private final Object enabling = new Object();
+    private final PhoneTransports transports;
     private final TransactionStack stack;
     private final DialogTable<CallImpl> dialogs;
     /** INVITE server transactions still waiting for a final response, for CANCEL (§9.2). */
@@ -63,24 +51,11 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         this.settings = settings;
         this.events = events;
         this.dialogs = new DialogTable<>(settings.maxCalls());
-        this.traceSip = traceSip;
-        // The stack needs the socket and the socket's handler needs the stack: bind through a holder.
-        TransactionStack[] holder = new TransactionStack[1];
-        this.sipPort = runtime.bindSip(sipAddress, (data, length, from) -> {
-            if (traceSip) {
-                trace(false, from, data, length);
-            }
-            holder[0].receiveDatagram(data, 0, length, from);
-        });
-        transports.with(TransportKind.UDP, (bytes, to) -> sipPort.send(bytes, bytes.length, to));
+        // The stack needs the sockets and the sockets' handlers need the stack.
+        this.transports = new PhoneTransports(runtime, events, sipAddress, traceSip);
         this.stack = new TransactionStack(runtime.scheduler(), settings.timers(), ParserLimits.DEFAULT,
-                (bytes, to) -> {
-                    if (traceSip) {
-                        trace(true, to, bytes, bytes.length);
-                    }
-                    return transports.send(bytes, to);
-                }, this, sipPort.local().address(), settings.random(), MAX_TRANSACTIONS);
-        holder[0] = stack;
+                transports, this, transports.local().address(), settings.random(), MAX_TRANSACTIONS);
+        transports.deliverTo(stack);
     }
 
     /**
@@ -91,48 +66,12 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
      * @throws UnsupportedOperationException on the in-memory runtime
      */
     public void enableTransport(TransportKind kind, javax.net.ssl.SSLContext tls) {
-        if (kind == TransportKind.UDP) {
-            return;
-        }
-        synchronized (enabling) {
-            if (streams.containsKey(kind)) {
-                return;
-            }
-            InetSocketAddress udp = sipPort.local().address();
-            int wanted = kind == TransportKind.TLS ? udp.getPort() + 1 : udp.getPort();
-            TcpTransport t;
-            try {
-                t = bindStream(kind, new InetSocketAddress(udp.getAddress(), wanted), tls);
-            } catch (RuntimeException taken) {
-                t = bindStream(kind, new InetSocketAddress(udp.getAddress(), 0), tls);
-            }
-            streams.put(kind, t);
-            stack.addSentByPort(t.local().address().getPort());
-            TcpTransport opened = t;
-            runtime.execute(() -> transports.with(kind, opened));
-        }
-    }
-
-    private TcpTransport bindStream(TransportKind kind, InetSocketAddress at, javax.net.ssl.SSLContext tls) {
-        return runtime.bindStream(at, kind == TransportKind.TLS ? tls : null, (message, from) -> {
-            if (traceSip) {
-                byte[] bytes = message.toBytes();
-                trace(false, from, bytes, bytes.length);
-            }
-            stack.receiveFramed(message, from);
-        }, stack::transportFailed);
+        transports.enable(kind, tls);
     }
 
     /** Where this phone listens for {@code kind}: the UDP socket, or the TCP/TLS listener. */
     Endpoint localEndpoint(TransportKind kind) {
-        TcpTransport t = streams.get(kind);
-        return t == null ? sipPort.local() : t.local();
-    }
-
-    /** Hands a copy of a datagram to the listeners, on the event thread, in wire order. */
-    private void trace(boolean outgoing, Endpoint remote, byte[] data, int length) {
-        SipPacket packet = new SipPacket(outgoing, sipPort.local(), remote, java.util.Arrays.copyOf(data, length));
-        events.fire(l -> l.onSipPacket(packet));
+        return transports.local(kind);
     }
 
     public PhoneRuntime runtime() {
@@ -161,12 +100,12 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
 
     /** Where this phone receives SIP. */
     public Endpoint localEndpoint() {
-        return sipPort.local();
+        return transports.local();
     }
 
     /** The IP address of this phone as a string (for Contact, Via and SDP). */
     public String localHost() {
-        return sipPort.local().address().getAddress().getHostAddress();
+        return transports.local().address().getAddress().getHostAddress();
     }
 
     /**
@@ -327,9 +266,7 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
 
     /** Closes the SIP socket and the TCP/TLS listeners; calls and registrations must have ended. */
     public void closeSocket() {
-        sipPort.close();
-        streams.values().forEach(TcpTransport::close);
-        streams.clear();
+        transports.close();
     }
 
     /** Snapshot of the calls (for close). */
