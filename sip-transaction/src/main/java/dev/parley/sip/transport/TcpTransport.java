@@ -154,7 +154,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                 read(c);
             }
             if (c.key.isValid() && c.key.isWritable()) {
-                flush(c);
+                c.flush();
             }
         } catch (IOException e) {
             close(c);
@@ -179,7 +179,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                     close(c);
                     return;
                 }
-                flush(c);
+                c.flush();
             }
         } catch (SipParseException e) {
             // RFC 3261 §18.3: a stream that cannot be framed cannot be resynchronised: close it.
@@ -214,47 +214,15 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     }
 
     private boolean enqueue(StreamConnection c, byte[] data) {
-        int waiting = c.queued + (c.session == null ? 0 : c.session.pendingBytes());
-        if (waiting + data.length > limits.maxQueuedBytes()) {
+        if (!c.fits(data.length, limits.maxQueuedBytes())) {
             return false;
         }
-        c.lastActivity = loop.now();
         try {
-            if (c.session == null) {
-                c.out.add(ByteBuffer.wrap(data));
-                c.queued += data.length;
-            } else {
-                c.session.send(data, c.records);
-            }
+            c.send(data, loop.now());
+            return true;
         } catch (IOException e) {
             close(c);
             return false;
-        }
-        if (c.channel.isConnected()) {
-            try {
-                flush(c);
-            } catch (IOException e) {
-                close(c);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void flush(StreamConnection c) throws IOException {
-        while (!c.out.isEmpty()) {
-            ByteBuffer b = c.out.peek();
-            int before = b.remaining();
-            c.channel.write(b);
-            c.queued -= before - b.remaining();
-            if (b.hasRemaining()) {
-                c.key.interestOps(c.key.interestOps() | SelectionKey.OP_WRITE);
-                return;
-            }
-            c.out.poll();
-        }
-        if (c.key.isValid()) {
-            c.key.interestOps(c.key.interestOps() & ~SelectionKey.OP_WRITE);
         }
     }
 
