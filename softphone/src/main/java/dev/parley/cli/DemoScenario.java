@@ -8,7 +8,6 @@ import dev.parley.ua.Call;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
-import dev.parley.ua.MediaStatistics;
 import dev.parley.ua.RegistrationState;
 import dev.parley.ua.RegistrationStatus;
 import dev.parley.ua.TransferProgress;
@@ -20,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,13 +35,12 @@ final class DemoScenario {
     static final long CLOSE_MILLIS = 4_000;
     static final long STEP_MILLIS = 5_000;
     static final String DIGITS = "1234#";
-    /** How long after the answer the demo waits, at most, for an RTCP round-trip time. */
-    static final long RTCP_WAIT_MILLIS = 10_000;
 
     private final PrintStream out;
     private final long startNanos = System.nanoTime();
     private final List<DemoCheck> checks = new ArrayList<>();
     private final List<MediaReport.CallFigures> figures = new ArrayList<>();
+    private final DemoMediaSteps media = new DemoMediaSteps(checks, this::remaining);
     /** alice's last call, whose BYE's answer is checked after the phones closed. */
     private volatile Call lastCall;
 
@@ -140,8 +137,8 @@ final class DemoScenario {
         MediaReport.CallFigures aliceBob = new MediaReport.CallFigures("alice → bob", aliceCall, bobCall, "alice", "bob");
         figures.add(aliceBob);
         // 3. Audio both ways: each side's tone is recognised by the other's DTMF detector.
-        heard(bob, bobCall, alice);
-        heard(alice, aliceCall, bob);
+        media.heard(bob, bobCall, alice);
+        media.heard(alice, aliceCall, bob);
         // 4. DTMF by RFC 4733 telephone events: bob receives exactly what alice sent.
         boolean sent = Bounded.await(aliceCall.sendDtmf(DIGITS).toCompletableFuture(), remaining(STEP_MILLIS));
         long until = System.nanoTime() + remaining(5_000) * 1_000_000;
@@ -151,10 +148,10 @@ final class DemoScenario {
         checks.add(DemoCheck.of("alice sends DTMF " + DIGITS + ", bob receives exactly that", sent && bob.digits().equals(DIGITS),
                 "bob received '" + bob.digits() + "'" + (sent ? "" : "; alice's sendDtmf did not complete")));
         // 5. Hold (RFC 3264 §8.4): alice offers sendonly, bob answers recvonly and stops sending.
-        holdAndResume(alice, aliceCall, bob, bobCall);
+        media.holdAndResume(alice, aliceCall, bob, bobCall);
         // 6. RTCP (RFC 3550 §6.4.1): a round-trip time needs our SR and then the peer's report on it;
         // with the 5 s minimum interval that takes up to about 9 s from the answer.
-        roundTrip(aliceCall, bobCall, answeredAt);
+        media.roundTrip(aliceCall, bobCall, answeredAt);
         // 7. bob blind-transfers alice to carol (RFC 5589 §6): REFER, NOTIFYs, alice calls carol.
         Call[] transferred = transfer(alice, aliceCall, bob, bobCall, carol, at);
         Call last = transferred == null ? aliceCall : transferred[0];
@@ -206,80 +203,8 @@ final class DemoScenario {
             return null;
         }
         figures.add(new MediaReport.CallFigures("alice → carol (transferred by bob)", aliceToCarol, carolCall, "alice", "carol"));
-        heard(carol, carolCall, alice);
+        media.heard(carol, carolCall, alice);
         return new Call[] {aliceToCarol, carolCall};
-    }
-
-    private void heard(DemoParty listener, Call call, DemoParty speaker) {
-        ToneProbe probe = listener.probe(call);
-        long ms = probe == null ? -1 : probe.awaitHeard(speaker.toneKey, remaining(5_000));
-        checks.add(DemoCheck.of(listener.name + " hears " + speaker.name + "'s tone", ms >= 0,
-                ms >= 0 ? ToneProbe.describe(speaker.toneKey) + " recognised after " + ms + " ms"
-                        : "not recognised; heard '" + (probe == null ? "" : probe.keysHeard()) + "'"));
-    }
-
-    private void roundTrip(Call aliceCall, Call bobCall, long answeredAt) {
-        long until = answeredAt + RTCP_WAIT_MILLIS * 1_000_000;
-        while (!rttKnown(aliceCall) && !rttKnown(bobCall) && System.nanoTime() < until && remaining(50) > 0) {
-            Sleeper.sleepMillis(50);
-        }
-        Optional<MediaStatistics> a = aliceCall.mediaStatistics();
-        Optional<MediaStatistics> b = bobCall.mediaStatistics();
-        boolean both = a.isPresent() && b.isPresent() && a.get().rtcpReceived() > 0 && b.get().rtcpReceived() > 0;
-        checks.add(DemoCheck.of("RTCP reports flow both ways; round-trip time measured", both && (rttKnown(aliceCall) || rttKnown(bobCall)),
-                "alice " + rtt(a) + ", bob " + rtt(b)));
-    }
-
-    private static boolean rttKnown(Call call) {
-        return call.mediaStatistics().map(MediaStatistics::roundTripKnown).orElse(false);
-    }
-
-    private static String rtt(Optional<MediaStatistics> s) {
-        if (s.isEmpty()) {
-            return "no media";
-        }
-        return s.get().rtcpReceived() + " RTCP received, rtt "
-                + (s.get().roundTripKnown() ? String.format(java.util.Locale.ROOT, "%.2f ms", s.get().roundTripMillis()) : "n/a");
-    }
-
-    private void holdAndResume(DemoParty alice, Call aliceCall, DemoParty bob, Call bobCall) {
-        boolean held = Bounded.await(aliceCall.hold().toCompletableFuture(), remaining(STEP_MILLIS));
-        boolean bobHeld = held && bob.awaitState(bobCall, CallState.REMOTE_HOLD, remaining(2_000));
-        checks.add(DemoCheck.of("alice holds: alice LOCAL_HOLD, bob REMOTE_HOLD", held && aliceCall.state() == CallState.LOCAL_HOLD && bobHeld,
-                "alice " + aliceCall.state() + ", bob " + bobCall.state()));
-        if (!held) {
-            return;
-        }
-        // Packets already on their way when bob stopped may still be counted by a busy media
-        // thread: wait (at most 1 s) until the counter stands still for 100 ms, then count.
-        long before = received(aliceCall);
-        for (int i = 0; i < 10; i++) {
-            Sleeper.sleepMillis(100);
-            long now = received(aliceCall);
-            if (now == before) {
-                break;
-            }
-            before = now;
-        }
-        Sleeper.sleepMillis(Math.min(600, remaining(600)));
-        long during = received(aliceCall) - before;
-        checks.add(DemoCheck.of("no RTP reaches alice while held", before >= 0 && during == 0,
-                during + " packets in 600 ms (RTP counter " + before + " → " + (before + during) + ")"));
-        boolean resumed = Bounded.await(aliceCall.unhold().toCompletableFuture(), remaining(STEP_MILLIS));
-        boolean bobBack = resumed && bob.awaitState(bobCall, CallState.CONNECTED, remaining(2_000));
-        long after = received(aliceCall);
-        long until = System.nanoTime() + remaining(3_000) * 1_000_000;
-        while (resumed && received(aliceCall) - after < 10 && System.nanoTime() < until) {
-            Sleeper.sleepMillis(20);
-        }
-        long flowing = received(aliceCall) - after;
-        checks.add(DemoCheck.of("alice resumes: both CONNECTED, RTP flows again", resumed && bobBack
-                        && aliceCall.state() == CallState.CONNECTED && flowing >= 10,
-                "alice " + aliceCall.state() + ", bob " + bobCall.state() + ", " + flowing + " packets since"));
-    }
-
-    private static long received(Call call) {
-        return call.mediaStatistics().map(MediaStatistics::packetsReceived).orElse(-1L);
     }
 
     private void closeAll(List<DemoParty> parties, RegistrarNode registrar) {
