@@ -14,6 +14,9 @@ import java.util.Set;
  * closest known option.
  */
 final class ArgParser {
+    /** A repeatable option is taken at most this many times: the command line is bounded too. */
+    static final int MAX_REPEATS = 64;
+
     private final String command;
     private final Map<String, OptionSpec> specs = new LinkedHashMap<>();
 
@@ -32,6 +35,7 @@ final class ArgParser {
 
     ParsedArgs parse(List<String> args) throws UsageException {
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> repeated = new HashMap<>();
         Set<String> flags = new HashSet<>();
         List<String> positional = new ArrayList<>();
         boolean optionsEnded = false;
@@ -71,11 +75,17 @@ final class ArgParser {
                 }
                 value = args.get(++i);
             }
-            if (values.put(name, value) != null) {
+            if (spec.repeatable()) {
+                List<String> list = repeated.computeIfAbsent(name, k -> new ArrayList<>());
+                if (list.size() == MAX_REPEATS) {
+                    throw new UsageException("parley " + command + ": --" + name + " given more than " + MAX_REPEATS + " times");
+                }
+                list.add(value);
+            } else if (values.put(name, value) != null) {
                 throw new UsageException("parley " + command + ": --" + name + " given twice");
             }
         }
-        return new ParsedArgs(values, flags, positional);
+        return new ParsedArgs(values, flags, positional, repeated);
     }
 
     private String suggestion(String unknown) {

@@ -23,6 +23,7 @@ public final class Main {
         all.add(new RegisterCommand());
         all.add(new CallCommand());
         all.add(new ListenCommand());
+        all.add(new ConferenceCommand());
         all.add(new RegistrarCommand());
         return new Main(all);
     }

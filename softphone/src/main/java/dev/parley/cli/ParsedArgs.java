@@ -5,13 +5,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The result of parsing a subcommand's arguments: option values, flags, and positional arguments. */
-record ParsedArgs(Map<String, String> values, Set<String> flags, List<String> positional) {
+/**
+ * The result of parsing a subcommand's arguments: option values, flags, positional arguments, and
+ * the values of repeatable options in the order given.
+ */
+record ParsedArgs(Map<String, String> values, Set<String> flags, List<String> positional,
+                  Map<String, List<String>> repeated) {
 
     ParsedArgs {
         values = Map.copyOf(values);
         flags = Set.copyOf(flags);
         positional = List.copyOf(positional);
+        Map<String, List<String>> lists = new java.util.HashMap<>();
+        repeated.forEach((k, v) -> lists.put(k, List.copyOf(v)));
+        repeated = Map.copyOf(lists);
+    }
+
+    ParsedArgs(Map<String, String> values, Set<String> flags, List<String> positional) {
+        this(values, flags, positional, Map.of());
+    }
+
+    /** Every value of a repeatable option, in the order given (empty when it was not given). */
+    List<String> all(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     boolean has(String flag) {

@@ -14,7 +14,8 @@ class ArgParserTest {
             OptionSpec.value("play", "FILE", "play a WAV file"),
             OptionSpec.value("duration", "SECONDS", "hang up after this long"),
             OptionSpec.flag("auto-answer", "answer incoming calls"),
-            OptionSpec.flag("trace", "print the ladder")));
+            OptionSpec.flag("trace", "print the ladder"),
+            OptionSpec.repeatable("call", "URI", "call this URI (repeatable)")));
 
     @Test
     void valuesFlagsAndPositionalsAreSeparated() throws UsageException {
@@ -54,6 +55,33 @@ class ArgParserTest {
     @Test
     void repeatedOption_isRejected() {
         assertThrows(UsageException.class, () -> parser.parse(List.of("--play", "a", "--play", "b")));
+    }
+
+    @Test
+    void repeatableOption_keepsEveryValueInOrder() throws UsageException {
+        ParsedArgs p = parser.parse(List.of("--call", "sip:a@h", "--trace", "--call=sip:b@h", "--call", "sip:a@h"));
+        assertEquals(List.of("sip:a@h", "sip:b@h", "sip:a@h"), p.all("call"));
+        assertEquals(List.of(), p.all("play"));
+        assertTrue(p.value("call").isEmpty(), "a repeatable option has no single value");
+    }
+
+    @Test
+    void repeatableOption_isBounded() {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= ArgParser.MAX_REPEATS; i++) {
+            many.addAll(List.of("--call", "sip:u" + i + "@h"));
+        }
+        UsageException e = assertThrows(UsageException.class, () -> parser.parse(many));
+        assertTrue(e.getMessage().contains("--call given more than " + ArgParser.MAX_REPEATS + " times"), e.getMessage());
+        assertEquals(ArgParser.MAX_REPEATS, assertDoesNotThrowParse(many.subList(0, 2 * ArgParser.MAX_REPEATS)).all("call").size());
+    }
+
+    private ParsedArgs assertDoesNotThrowParse(List<String> args) {
+        try {
+            return parser.parse(args);
+        } catch (UsageException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     @Test

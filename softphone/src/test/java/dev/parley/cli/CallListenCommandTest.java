@@ -1,19 +1,19 @@
 package dev.parley.cli;
 
+import static dev.parley.cli.CommandRuns.listen;
+import static dev.parley.cli.CommandRuns.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.cli.CommandRuns.Listening;
+import dev.parley.cli.CommandRuns.Run;
 import dev.parley.cli.registrar.RegistrarConfig;
 import dev.parley.cli.registrar.RegistrarListener;
 import dev.parley.cli.registrar.RegistrarNode;
 import dev.parley.cli.registrar.UsersFile;
 import dev.parley.codecs.Wav;
 import dev.parley.codecs.WavAudio;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,49 +33,9 @@ class CallListenCommandTest {
     @TempDir
     Path dir;
 
-    /**
-     * Starts {@code parley listen} on 127.0.0.1 port 0 and returns once it has printed the ephemeral
-     * port it bound ("listening on UDP:127.0.0.1:PORT"), so that no other process can take the port
-     * between choosing and binding it.
-     */
-    private static Listening listen(String... args) throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new java.util.ArrayList<>(List.of("listen", "--bind", "127.0.0.1:0"));
-        all.addAll(List.of(args));
-        CompletableFuture<Run> done = run(all, out, err);
-        java.util.regex.Pattern bound = java.util.regex.Pattern.compile("listening on \\w+:127\\.0\\.0\\.1:(\\d+)");
-        for (int i = 0; i < 400 && !done.isDone(); i++) { // at most 20 s
-            java.util.regex.Matcher m = bound.matcher(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return new Listening(Integer.parseInt(m.group(1)), done);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("listen printed no port: " + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Listening(int port, CompletableFuture<Run> done) {
-    }
-
-    private record Run(ExitCode code, String out, String err) {
-    }
-
-    private static CompletableFuture<Run> start(String... args) {
-        return run(List.of(args), new ByteArrayOutputStream(), new ByteArrayOutputStream());
-    }
-
-    private static CompletableFuture<Run> run(List<String> args, ByteArrayOutputStream out, ByteArrayOutputStream err) {
-        return CompletableFuture.supplyAsync(() -> {
-            ExitCode code = Main.standard().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        });
-    }
-
     @Test
     void callToAnAutoAnsweringListener_isAnsweredOverG722AndRecorded() throws Exception {
-                Path played = dir.resolve("tone.wav");
+        Path played = dir.resolve("tone.wav");
         short[] tone = new short[16000];
         for (int i = 0; i < tone.length; i++) {
             tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
