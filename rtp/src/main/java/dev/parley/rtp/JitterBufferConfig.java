@@ -47,6 +47,17 @@ public record JitterBufferConfig(int clockRate, int frameUnits, long frameNanos,
                 1280, true, 120_000_000L, 1_000_000_000L, 100, 2_000_000L, 3, QUANTILE, FORGET);
     }
 
+    /**
+     * This configuration with slots of {@code bytes}: a session sizes them to its codec's frame
+     * (160 bytes for 20 ms of G.711 or G.722 instead of the default 1,280), which keeps the
+     * buffer's 64 slots in 10 KB instead of 80 KB per stream.
+     */
+    public JitterBufferConfig withMaxPayload(int bytes) {
+        return new JitterBufferConfig(clockRate, frameUnits, frameNanos, capacityFrames, bytes, adaptive,
+                initialDelayNanos, maxDelayNanos, windowPackets, safetyNanos, underrunConcealFrames, targetQuantile,
+                forgetFactor);
+    }
+
     /** A fixed buffer of {@code delayMillis} for comparison and for peers that need it. */
     public static JitterBufferConfig fixed(int clockRate, int ptimeMillis, int delayMillis) {
         return new JitterBufferConfig(clockRate, clockRate / 1000 * ptimeMillis, ptimeMillis * 1_000_000L, 64,

@@ -98,6 +98,20 @@ class JitterBufferTest {
         assertEquals(1, jb.stats().resyncs());
     }
 
+    /** A session sizes the slots to its codec's frame: a whole frame fits, one byte more is overflow. */
+    @Test
+    void slotsSizedToTheFrame_holdAFrame_andCountLongerPayloadsAsOverflow() {
+        JitterBuffer jb = new JitterBuffer(JitterBufferConfig.fixed(8000, 20, 40).withMaxPayload(160));
+        byte[] frame = new byte[161];
+        frame[159] = 42;
+        jb.put(1000, true, frame, 0, 160, 0);
+        jb.put(1160, false, frame, 0, 161, 20 * MS);
+        assertEquals(1, jb.stats().overflow());
+        assertEquals(List.of("S", "S", "0"), ticks(jb, 0, 3));
+        assertEquals(42, jb.frame()[159]);
+        assertEquals(160, jb.frameLength());
+    }
+
     @Test
     void packetsBeyondCapacity_areCountedAsOverflow_andBufferStaysBounded() {
         JitterBuffer jb = new JitterBuffer(JitterBufferConfig.fixed(8000, 20, 40));
