@@ -35,7 +35,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private String callId;
     private NameAddr from;
     private NameAddr to;
-    private Object[] cache;
+    /** Made when a view the transaction layer does not need is first asked for. */
+    private LazyViews lazy;
 
     SipMessage(WireMessage w) {
         this.w = w;
@@ -146,16 +147,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<Via> v = vias;
         if (v == null) {
             List<Via> out = new ArrayList<>(4);
-            forEachElement(HeaderTable.VIA, Reason.BAD_VIA, (s, e) -> out.add(HeaderParsers.via(cursor(s, e))));
+            HeaderFields.forEachElement(w, HeaderTable.VIA, Reason.BAD_VIA, (s, e) -> out.add(HeaderParsers.via(cursor(s, e))));
             required(HeaderTable.VIA);
             v = List.copyOf(out);
             vias = v;
         }
         return v;
-    }
-
-    private void forEachElement(int id, Reason emptyReason, HeaderFields.ElementAction action) {
-        HeaderFields.forEachElement(w, id, emptyReason, action);
     }
 
     public CSeq cseq() {
@@ -221,71 +218,43 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return t;
     }
 
-    private enum View { MAX_FORWARDS, CONTACTS, ROUTES, RECORD_ROUTES, EXPIRES, MIN_EXPIRES }
-
-    @SuppressWarnings("unchecked")
-    private <T> T cached(View view, java.util.function.Supplier<T> make) {
-        Object[] c = cache;
-        if (c == null) {
-            c = new Object[View.values().length];
-            cache = c;
+    private LazyViews lazy() {
+        LazyViews l = lazy;
+        if (l == null) {
+            l = new LazyViews(w);
+            lazy = l;
         }
-        Object v = c[view.ordinal()];
-        if (v == null) {
-            v = make.get();
-            c[view.ordinal()] = v;
-        }
-        return (T) v;
+        return l;
     }
 
     /** RFC 3261 §20.22: Max-Forwards, 0 to 255. */
     public OptionalInt maxForwards() {
-        return cached(View.MAX_FORWARDS, () -> {
-            int i = w.find(HeaderTable.MAX_FORWARDS, 0);
-            return i < 0 ? OptionalInt.empty()
-                    : OptionalInt.of((int) HeaderParsers.number(cursor(w.valueStart(i), w.valueEnd(i)), 255));
-        });
+        return lazy().maxForwards();
     }
 
     /** Every Contact value in order (RFC 3261 §20.10). */
     public List<Contact> contacts() {
-        return cached(View.CONTACTS, () -> {
-            List<Contact> out = new ArrayList<>(2);
-            forEachElement(HeaderTable.CONTACT, Reason.BAD_NAME_ADDR, (s, e) -> out.add(NameAddrParser.contact(cursor(s, e))));
-            return List.copyOf(out);
-        });
+        return lazy().contacts();
     }
 
     /** Every Route value in order (RFC 3261 §20.34). */
     public List<NameAddr> routes() {
-        return cached(View.ROUTES, () -> nameAddrs(HeaderTable.ROUTE));
+        return lazy().routes();
     }
 
     /** Every Record-Route value in order (RFC 3261 §20.30). */
     public List<NameAddr> recordRoutes() {
-        return cached(View.RECORD_ROUTES, () -> nameAddrs(HeaderTable.RECORD_ROUTE));
-    }
-
-    private List<NameAddr> nameAddrs(int id) {
-        List<NameAddr> out = new ArrayList<>(4);
-        forEachElement(id, Reason.BAD_NAME_ADDR, (s, e) -> out.add(NameAddrParser.nameAddr(cursor(s, e), false)));
-        return List.copyOf(out);
+        return lazy().recordRoutes();
     }
 
     /** RFC 3261 §20.19: Expires in seconds (32-bit). */
     public OptionalLong expires() {
-        return cached(View.EXPIRES, () -> numberHeader(HeaderTable.EXPIRES));
+        return lazy().expires();
     }
 
     /** RFC 3261 §20.23: Min-Expires in seconds. */
     public OptionalLong minExpires() {
-        return cached(View.MIN_EXPIRES, () -> numberHeader(HeaderTable.MIN_EXPIRES));
-    }
-
-    private OptionalLong numberHeader(int id) {
-        int i = w.find(id, 0);
-        return i < 0 ? OptionalLong.empty()
-                : OptionalLong.of(HeaderParsers.number(cursor(w.valueStart(i), w.valueEnd(i)), CSeq.MAX));
+        return lazy().minExpires();
     }
 
     private <T> Optional<T> single(String name, java.util.function.Function<Cursor, T> parser) {
