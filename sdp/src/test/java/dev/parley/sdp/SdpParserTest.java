@@ -190,4 +190,19 @@ class SdpParserTest {
         assertThrows(UnsupportedOperationException.class, () -> parsed.attributes().add(Direction.INACTIVE));
         assertThrows(UnsupportedOperationException.class, () -> parsed.attributes().remove(0));
     }
+
+    @Test
+    void attributesBetweenOtherLines_areTypedInOrder_eachSectionItsOwn() {
+        // Attributes interleaved with b=, k=, unknown and empty lines, LF and CR LF mixed.
+        SessionDescription sd = SessionDescription.parse(HEAD.replace("t=0 0\r\n", "t=0 0\n")
+                + "a=tool:t\nx=unknown\n\na=recvonly\r\n"
+                + "m=audio 4000 RTP/AVP 0 8\r\na=rtpmap:8 PCMA/8000\r\nb=AS:64\nk=prompt\r\n  \r\n"
+                + "a=ptime:30\ny=z\na=sendonly\n"
+                + "m=audio 4002 RTP/AVP 0\na=ptime:40\n");
+        assertEquals(List.of(new Attribute.Other("tool", "t"), Direction.RECVONLY), sd.attributes());
+        assertEquals(List.of(new Attribute.Rtpmap(8, "PCMA", 8000, 0), new Attribute.Ptime(30), Direction.SENDONLY),
+                sd.media().get(0).attributes());
+        assertEquals(List.of(new Attribute.Ptime(40)), sd.media().get(1).attributes());
+        assertEquals(List.of(new UnknownLine('y', "z")), sd.media().get(0).unknownLines());
+    }
 }

@@ -4,15 +4,21 @@ import java.nio.charset.StandardCharsets;
 
 /** Byte-level helpers for the SDP parser: numbers, text and the common tokens shared instead of copied. */
 final class Ascii {
-    /** Tokens that appear in almost every description; returning the constant avoids one allocation each. */
+    /**
+     * Tokens that appear in almost every description (and the usual session names, and the hold
+     * address {@code 0.0.0.0}); returning the constant avoids one allocation each.
+     */
     private static final String[] COMMON = {
         "IN", "IP4", "IP6", "-", "audio", "video", "RTP/AVP", "RTP/SAVP", "RTP/AVPF", "RTP/SAVPF",
         "UDP/TLS/RTP/SAVPF", "PCMU", "PCMA", "G722", "G729", "GSM", "iLBC", "opus", "telephone-event",
-        "0-15", "0-16", "H261", "H263", "H264", "MPV", "VP8",
+        "0-15", "0-16", "H261", "H263", "H264", "MPV", "VP8", " ", "0.0.0.0", "SIP Call", "Talk", "session",
     };
-    /** COMMON in a 64-slot table indexed by {@link #slot}; a token that collides is simply not shared. */
-    private static final String[] SLOT_TEXT = new String[64];
-    private static final byte[][] SLOT_BYTES = new byte[64][];
+    /**
+     * COMMON in a 128-slot table indexed by {@link #slot}, which gives each of them a slot of its
+     * own (AsciiTest checks it: a token that collided would silently not be shared).
+     */
+    private static final String[] SLOT_TEXT = new String[128];
+    private static final byte[][] SLOT_BYTES = new byte[128][];
     private static final String[] SMALL_NUMBERS = new String[128];
 
     static {
@@ -31,10 +37,15 @@ final class Ascii {
 
     private static int slot(byte[] b, int s, int e) {
         int n = e - s;
-        return (n * 5 + b[s] * 3 + b[e - 1] * 7 + b[s + (n >> 1)]) & 63;
+        return (n + b[s] + b[e - 1] * 3 + b[s + (n >> 1)] * 5) & 127;
     }
 
     private Ascii() {
+    }
+
+    /** The tokens {@link #text} shares. */
+    static java.util.List<String> commonTokens() {
+        return java.util.List.of(COMMON);
     }
 
     /**
@@ -60,20 +71,27 @@ final class Ascii {
     /** {@code b[s..e)} as text (UTF-8), sharing the string for common tokens and small numbers. */
     static String text(byte[] b, int s, int e) {
         int n = e - s;
-        if (n <= 3 && n > 0 && (n == 1 || b[s] != '0')) {
+        if (n <= 0) {
+            return "";
+        }
+        byte first = b[s];
+        if (n <= 3 && first >= '0' && first <= '9') {
             long v = number(b, s, e, 3);
-            if (v >= 0 && v < SMALL_NUMBERS.length) {
+            if (v >= 0 && v < SMALL_NUMBERS.length && (n == 1 || first != '0')) {
                 return SMALL_NUMBERS[(int) v];
             }
         }
-        if (n > 0) {
-            int slot = slot(b, s, e);
-            byte[] c = SLOT_BYTES[slot];
-            if (c != null && c.length == n && sameBytes(c, b, s)) {
-                return SLOT_TEXT[slot];
-            }
+        int slot = slot(b, s, e);
+        byte[] c = SLOT_BYTES[slot];
+        if (c != null && c.length == n && sameBytes(c, b, s)) {
+            return SLOT_TEXT[slot];
         }
         return new String(b, s, n, StandardCharsets.UTF_8);
+    }
+
+    /** The text of {@code b[s..e)}, already read as the number {@code value} (0–127): shared unless written with leading zeros. */
+    static String decimal(byte[] b, int s, int e, int value) {
+        return e - s == 1 || b[s] != '0' ? SMALL_NUMBERS[value] : new String(b, s, e - s, StandardCharsets.US_ASCII);
     }
 
     /** True if {@code b[s..s+c.length)} equals {@code c}; a plain loop beats the vectorized mismatch on tokens this short. */

@@ -10,32 +10,41 @@ final class FieldParser {
     }
 
     /** RFC 8866 §5.2: o=username sess-id sess-version nettype addrtype unicast-address. */
-    static Origin origin(byte[] b, int v, int e, Fields fields) {
-        if (fields.split(b, v, e, 6) != 6) {
+    static Origin origin(byte[] b, int v, int e) {
+        long user = Tokens.next(b, v, e);
+        long id = Tokens.after(user, b, e);
+        long version = Tokens.after(id, b, e);
+        long netType = Tokens.after(version, b, e);
+        long addressType = Tokens.after(netType, b, e);
+        long address = Tokens.after(addressType, b, e);
+        if (address == Tokens.NONE || Tokens.after(address, b, e) != Tokens.NONE) {
             return null;
         }
-        long version = fields.number(b, 2, 18);
-        if (version < 0) {
+        long number = Tokens.number(b, version, 18);
+        if (number < 0) {
             return null;
         }
-        Connection address = new Connection(fields.text(b, 3), fields.text(b, 4), fields.text(b, 5));
-        return new Origin(fields.text(b, 0), fields.text(b, 1), version, address);
+        Connection c = new Connection(Tokens.text(b, netType), Tokens.text(b, addressType), Tokens.text(b, address));
+        return new Origin(Tokens.text(b, user), Tokens.text(b, id), number, c);
     }
 
     /**
      * RFC 8866 §5.7: c=nettype addrtype connection-address. Returns {@code same} itself when the
      * line names exactly that connection (usually the o= address), saving the copies.
      */
-    static Connection connection(byte[] b, int v, int e, Fields fields, Connection same) {
-        if (fields.split(b, v, e, 3) != 3) {
+    static Connection connection(byte[] b, int v, int e, Connection same) {
+        long netType = Tokens.next(b, v, e);
+        long addressType = Tokens.after(netType, b, e);
+        long address = Tokens.after(addressType, b, e);
+        if (address == Tokens.NONE || Tokens.after(address, b, e) != Tokens.NONE) {
             return null;
         }
-        if (same != null && Ascii.equals(b, fields.start[2], fields.end[2], same.address())
-                && Ascii.equals(b, fields.start[1], fields.end[1], same.addressType())
-                && Ascii.equals(b, fields.start[0], fields.end[0], same.netType())) {
+        if (same != null && Ascii.equals(b, Tokens.start(address), Tokens.end(address), same.address())
+                && Ascii.equals(b, Tokens.start(addressType), Tokens.end(addressType), same.addressType())
+                && Ascii.equals(b, Tokens.start(netType), Tokens.end(netType), same.netType())) {
             return same;
         }
-        return new Connection(fields.text(b, 0), fields.text(b, 1), fields.text(b, 2));
+        return new Connection(Tokens.text(b, netType), Tokens.text(b, addressType), Tokens.text(b, address));
     }
 
     /** RFC 8866 §5.8: b=bwtype:bandwidth. */

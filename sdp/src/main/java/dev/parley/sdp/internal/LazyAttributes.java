@@ -23,17 +23,18 @@ public final class LazyAttributes extends AbstractList<Attribute> implements Ran
 
     private final byte[] b;
     /**
-     * Where each attribute value (the text after {@code a=}) starts in {@code b}; it ends with its
-     * line, at the LF or the CR before it (the parser accepted no other CR in the line).
+     * Where the first attribute value (the text after {@code a=}) starts in {@code b}. Each value
+     * ends with its line, at the LF or the CR before it (the parser accepted no other CR in a
+     * line); the next one is in the next line that starts with {@code a=}.
      */
-    private final int[] starts;
+    private final int first;
     private final int size;
     private List<Attribute> typed;
 
-    /** The attributes whose values start at the first {@code size} offsets of {@code starts}. */
-    LazyAttributes(byte[] b, int[] starts, int size) {
+    /** The {@code size} attributes from the value at {@code b[first]} on. */
+    LazyAttributes(byte[] b, int first, int size) {
         this.b = b;
-        this.starts = starts;
+        this.first = first;
         this.size = size;
     }
 
@@ -76,13 +77,26 @@ public final class LazyAttributes extends AbstractList<Attribute> implements Ran
         return typed().hashCode();
     }
 
-    /** The end of the value starting at {@code s}: the line's CR LF or LF, or the end of the bytes. */
-    private int lineEnd(int s) {
+    /** The offset of the LF that ends the line holding {@code s}, or the end of the bytes. */
+    private int lineFeed(int s) {
         int e = s;
         while (e < b.length && b[e] != '\n') {
             e++;
         }
-        return e > s && b[e - 1] == '\r' ? e - 1 : e;
+        return e;
+    }
+
+    /**
+     * The value of the next {@code a=} line after the LF at {@code lf}. The parser counted the
+     * attributes, so there is one; lines of other types (b=, k=, unknown) and empty lines between
+     * them are passed over.
+     */
+    private int nextValue(int lf) {
+        int s = lf + 1;
+        while (s + 1 < b.length && (b[s] != 'a' || b[s + 1] != '=')) {
+            s = lineFeed(s) + 1;
+        }
+        return s + 2;
     }
 
     private List<Attribute> typed() {
@@ -90,10 +104,15 @@ public final class LazyAttributes extends AbstractList<Attribute> implements Ran
         if (t == null) {
             Fields fields = new Fields(MAX_FIELDS);
             Attribute[] a = new Attribute[size];
+            int s = first;
             for (int i = 0; i < a.length; i++) {
+                int lf = lineFeed(s);
+                int e = lf > s && b[lf - 1] == '\r' ? lf - 1 : lf;
                 // Never null: the parser rejected every a= line with an empty name (AttributeLines.add).
-                int s = starts[i];
-                a[i] = AttributeParser.parse(b, s, lineEnd(s), fields);
+                a[i] = AttributeParser.parse(b, s, e, fields);
+                if (i + 1 < a.length) {
+                    s = nextValue(lf);
+                }
             }
             t = List.of(a);
             typed = t;

@@ -35,31 +35,40 @@ final class SdpLines {
     boolean next() {
         while (pos < end) {
             int s = pos;
-            int lf = skipText(s);
-            int control = -1; // the first CR or NUL in the line
-            while (lf < end) {
-                byte c = b[lf];
-                if ((c & 0xF0) == 0) { // a control byte: LF ends the line, CR or NUL inside it is noted
+            int lf = firstControl(s);
+            int e;
+            boolean clean;
+            if (lf < end && b[lf] == '\n') {
+                e = lf;
+                clean = true;
+            } else if (lf + 1 < end && b[lf] == '\r' && b[lf + 1] == '\n') {
+                e = lf++;
+                clean = true;
+            } else {
+                // A tab, a NUL, a bare CR or the end of the bytes: read on byte by byte.
+                int control = -1; // the first CR or NUL in the line
+                while (lf < end) {
+                    byte c = b[lf];
                     if (c == '\n') {
                         break;
                     }
                     if ((c == '\r' || c == 0) && control < 0) {
                         control = lf;
                     }
+                    lf++;
                 }
-                lf++;
+                // Lenient: RFC 8866 §5 says CRLF, but a bare LF also ends a line.
+                e = lf > s && b[lf - 1] == '\r' ? lf - 1 : lf;
+                clean = control < 0 || control >= e;
             }
-            // Lenient: RFC 8866 §5 says CRLF, but a bare LF also ends a line.
-            int e = lf > s && b[lf - 1] == '\r' ? lf - 1 : lf;
             pos = lf + 1;
             start = s;
             number++;
-            boolean cleanEnd = control < 0 || control >= e;
-            if (cleanEnd && Ascii.trimEnd(b, s, e) == s) {
+            if (clean && Ascii.trimEnd(b, s, e) == s) {
                 continue; // Lenient: an empty line carries nothing.
             }
             // RFC 8866 §5: <type>=<value>, the type one letter, no NUL or CR inside the line.
-            if (e - s < 2 || b[s + 1] != '=' || !isLetter(b[s]) || !cleanEnd) {
+            if (e - s < 2 || b[s + 1] != '=' || !isLetter(b[s]) || !clean) {
                 throw error(Reason.MALFORMED_LINE);
             }
             valueEnd = e;
@@ -69,17 +78,22 @@ final class SdpLines {
     }
 
     /**
-     * The offset of the first 8-byte word from {@code i} that holds a control byte (below 0x10:
-     * LF, CR, NUL…), skipping a word at a time the printable text that makes up most of a line.
+     * The offset of the first control byte (below 0x10: LF, CR, tab, NUL…) from {@code i}, or
+     * {@code end}. Printable text, most of a line, is skipped eight bytes at a time.
      */
-    private int skipText(int i) {
+    private int firstControl(int i) {
         while (i + 8 <= end) {
             long x = (long) WORDS.get(b, i);
-            // Some byte of x is below 0x10 exactly when this is not zero (0x10 <= 128, so no false alarms).
-            if (((x - 0x1010_1010_1010_1010L) & ~x & 0x8080_8080_8080_8080L) != 0) {
-                return i;
+            // A byte below 0x10 sets its top bit here; the lowest one set is exact (0x10 <= 128, and
+            // a borrow only spreads upwards), and little-endian order puts the first byte lowest.
+            long below = (x - 0x1010_1010_1010_1010L) & ~x & 0x8080_8080_8080_8080L;
+            if (below != 0) {
+                return i + (Long.numberOfTrailingZeros(below) >>> 3);
             }
             i += 8;
+        }
+        while (i < end && (b[i] & 0xF0) != 0) {
+            i++;
         }
         return i;
     }

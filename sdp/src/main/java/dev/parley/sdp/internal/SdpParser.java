@@ -39,7 +39,6 @@ public final class SdpParser {
     private final byte[] b;
     private final SdpLimits limits;
     private final SdpLines lines;
-    private final Fields fields;
     private final AttributeLines attributes;
     private final TimingLines timings = new TimingLines();
 
@@ -64,7 +63,6 @@ public final class SdpParser {
         this.b = b;
         this.limits = limits;
         this.lines = new SdpLines(b, off, end);
-        this.fields = new Fields(limits.maxFormats() + 3);
         this.attributes = new AttributeLines(b, end);
     }
 
@@ -135,7 +133,7 @@ public final class SdpParser {
                 connection = connection(v, e);
             }
             case 'b' -> (bandwidths = Items.orNew(bandwidths)).add(bandwidth(v, e));
-            case 't' -> timings.time(b, v, e, fields, lines);
+            case 't' -> timings.time(b, v, e, lines);
             case 'r' -> timings.repeat(b, v, e, limits.maxLinesPerSection(), lines);
             case 'z' -> timeZones = once(timeZones, v, e);
             case 'k' -> key = once(key, v, e);
@@ -187,7 +185,7 @@ public final class SdpParser {
     }
 
     private Origin origin(int v, int e) {
-        Origin o = FieldParser.origin(b, v, e, fields);
+        Origin o = FieldParser.origin(b, v, e);
         if (o == null) {
             throw lines.error(Reason.BAD_ORIGIN);
         }
@@ -195,7 +193,7 @@ public final class SdpParser {
     }
 
     private Connection connection(int v, int e) {
-        Connection c = FieldParser.connection(b, v, e, fields, origin == null ? null : origin.address());
+        Connection c = FieldParser.connection(b, v, e, origin == null ? null : origin.address());
         if (c == null) {
             throw lines.error(Reason.BAD_CONNECTION);
         }
@@ -220,7 +218,7 @@ public final class SdpParser {
         if (media != null && media.size() >= limits.maxMedia()) {
             throw lines.error(Reason.TOO_LARGE);
         }
-        return MediaSection.parse(b, v, e, fields, limits.maxFormats(), lines);
+        return MediaSection.parse(b, v, e, limits.maxFormats(), lines);
     }
 
     private void finishMedia() {
