@@ -205,4 +205,20 @@ class SdpParserTest {
         assertEquals(List.of(new Attribute.Ptime(40)), sd.media().get(1).attributes());
         assertEquals(List.of(new UnknownLine('y', "z")), sd.media().get(0).unknownLines());
     }
+
+    @Test
+    void connection_isReadAsWritten_whetherOrNotItRepeatsTheOriginAddress() {
+        String head = "v=0\r\no=a 1 2 IN IP4 192.0.2.1\r\ns=-\r\n";
+        assertEquals(new Connection("IN", "IP4", "192.0.2.1"),
+                SessionDescription.parse(head + "c=IN  IP4\t192.0.2.1 \r\nt=0 0\r\n").connection());
+        // The same bytes as the end of the o= line, but not starting at a field there.
+        assertEquals(new Connection("N", "IP4", "192.0.2.1"),
+                SessionDescription.parse(head + "c=N IP4 192.0.2.1\r\nt=0 0\r\n").connection());
+        assertEquals(new Connection("IN", "IP4", "2.0.2.1"),
+                SessionDescription.parse(head + "c=IN IP4 2.0.2.1\r\nt=0 0\r\n").connection());
+        SessionDescription media = SessionDescription.parse(head + "t=0 0\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "c=IN IP4 192.0.2.1\r\nm=audio 4002 RTP/AVP 0\r\nc=IN IP6 ::1\r\n");
+        assertEquals(new Connection("IN", "IP4", "192.0.2.1"), media.media().get(0).connection());
+        assertEquals(new Connection("IN", "IP6", "::1"), media.media().get(1).connection());
+    }
 }

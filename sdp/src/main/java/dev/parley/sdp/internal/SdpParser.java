@@ -44,6 +44,9 @@ public final class SdpParser {
 
     // Session state.
     private Origin origin;
+    /** The o= value, {@code b[originStart..originEnd)}, blanks trimmed at the end. */
+    private int originStart;
+    private int originEnd;
     private String sessionName;
     private String information;
     private String uri;
@@ -189,11 +192,14 @@ public final class SdpParser {
         if (o == null) {
             throw lines.error(Reason.BAD_ORIGIN);
         }
+        originStart = v;
+        originEnd = Ascii.trimEnd(b, v, e);
         return o;
     }
 
     private Connection connection(int v, int e) {
-        Connection c = FieldParser.connection(b, v, e, origin == null ? null : origin.address());
+        Connection c = FieldParser.connection(b, v, e, origin == null ? null : origin.address(),
+                originStart, originEnd);
         if (c == null) {
             throw lines.error(Reason.BAD_CONNECTION);
         }
