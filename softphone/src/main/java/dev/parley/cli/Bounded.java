@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Bounded waits on the API's stages, for the demo: every wait has a timeout, none throws. */
+/** Bounded waits on the API's stages, for the demo and the subcommands: every wait has a timeout, none throws. */
 final class Bounded {
 
     private Bounded() {

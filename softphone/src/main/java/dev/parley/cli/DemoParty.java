@@ -54,7 +54,7 @@ final class DemoParty implements PhoneListener {
     private final Map<String, ToneProbe> probes = new HashMap<>();
     private final Map<String, CompletableFuture<CallState>> stateWaits = new HashMap<>();
     private final Set<String> responses = new LinkedHashSet<>();
-    private final Map<String, CompletableFuture<Call>> replacements = new HashMap<>();
+    private final TransferReplacements replacements = new TransferReplacements();
     private final SipParser parser = new SipParser();
 
     /**
@@ -147,20 +147,14 @@ final class DemoParty implements PhoneListener {
 
     /** The call that replaced {@code previous} when its peer transferred us (RFC 3515), or null after {@code millis}. */
     Call awaitReplacement(Call previous, long millis) {
-        CompletableFuture<Call> f;
-        synchronized (this) {
-            f = replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>());
-        }
-        return Bounded.get(f, millis);
+        return replacements.await(previous, millis);
     }
 
     @Override
     public void onCallTransferred(Call previous, Call replacement) {
         // The new call to the transfer target plays this party's tone and gets its own probe.
         attachMedia(replacement);
-        synchronized (this) {
-            replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>()).complete(replacement);
-        }
+        replacements.transferred(previous, replacement);
     }
 
     @Override

@@ -9,9 +9,6 @@ import dev.parley.ua.RegistrationStatus;
 import dev.parley.ua.SoftPhone;
 import dev.parley.ua.TransferProgress;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,8 +29,8 @@ final class PhoneSession implements AutoCloseable {
     final PrintStream human;
     private final FirstRegistrationOutcome registered = new FirstRegistrationOutcome();
     /** Transfers of our calls by their peers followed at most, per session. */
-    static final int MAX_TRANSFERS = 16;
-    private final Map<String, CompletableFuture<Call>> replacements = new HashMap<>();
+    static final int MAX_TRANSFERS = TransferReplacements.MAX_TRANSFERS;
+    private final TransferReplacements replacements = new TransferReplacements();
 
     private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
         this.human = args.value("events").isPresent() ? err : out;
@@ -61,7 +58,7 @@ final class PhoneSession implements AutoCloseable {
             @Override
             public void onCallTransferred(Call previous, Call replacement) {
                 human.println("transferred by " + previous.remote() + ": calling " + replacement.remote());
-                replacement(previous).complete(replacement);
+                replacements.transferred(previous, replacement);
             }
         };
         this.phone = PhoneOptions.phone(args, listener, out, err);
@@ -73,26 +70,12 @@ final class PhoneSession implements AutoCloseable {
         }
     }
 
-    private synchronized CompletableFuture<Call> replacement(Call previous) {
-        if (replacements.size() >= MAX_TRANSFERS && !replacements.containsKey(previous.id())) {
-            return new CompletableFuture<>(); // Lenient: beyond the bound a transfer is not followed
-        }
-        return replacements.computeIfAbsent(previous.id(), k -> new CompletableFuture<>());
-    }
-
     /**
      * The call that replaced {@code previous} when its peer transferred us (RFC 3515), or null if
      * none was reported within {@code millis}.
      */
     Call awaitReplacement(Call previous, long millis) {
-        try {
-            return replacement(previous).get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return replacements.await(previous, millis);
     }
 
     static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
