@@ -21,7 +21,7 @@ class FrameRingTest {
     }
 
     @Test
-    void lowestAfter_andHoldsAnyIn_findBufferedFramesAcrossTheRingsEnd() {
+    void lowestAfter_andHoldsAnyIn_findBufferedFramesAcrossTheRingsEnd_andRemovalFreesSlots() {
         FrameRing ring = new FrameRing(8, 4);
         ring.reserve(6, 0, 1);
         ring.reserve(9, 0, 1);
@@ -29,12 +29,14 @@ class FrameRingTest {
         assertEquals(9, ring.lowestAfter(6));
         assertTrue(ring.holdsAnyIn(7, 10));
         assertFalse(ring.holdsAnyIn(7, 9));
-        assertEquals(ring.reserve(9, 0, 1), FrameRing.DUPLICATE);
+        assertEquals(FrameRing.DUPLICATE, ring.reserve(9, 0, 1));
         ring.remove(6);
         assertFalse(ring.holds(6));
         assertTrue(ring.discard(9));
         assertFalse(ring.discard(9));
         assertEquals(0, ring.count());
-        assertEquals(FrameRing.DUPLICATE != ring.reserve(14, 0, 1) ? 1 : 0, ring.count());
+        // Removed frames free their slots: frame 14 takes the slot frame 6 had.
+        assertEquals(6, ring.reserve(14, 0, 1));
+        assertEquals(1, ring.count());
     }
 }
