@@ -58,7 +58,7 @@ class JitterBufferHoldTest {
         return new Run(ticks, offsets, jb.stats());
     }
 
-    /** Every other packet 60 ms later than the others: the target settles near 66 ms, four frames deep. */
+    /** Every other packet 60 ms later than the others: the target settles at 66 ms, about three frames deep. */
     private static long[] alternating(int frames) {
         long[] d = new long[frames];
         for (int i = 0; i < frames; i++) {
