@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code parley conference}: a host phone that calls each {@code --call URI} and/or answers incoming
@@ -44,15 +43,18 @@ final class ConferenceCommand implements Subcommand {
 
     @Override
     public String help() {
-        return parser.help("--user NAME (--call URI ... | --answer) [options]", """
+        return parser.help("--user NAME [--call URI]... [--answer] [options]", """
                 Hosts a conference on this phone (registering at --registrar when given): calls each
                 --call URI and, with --answer, answers incoming calls, up to --max-participants in
                 all; every established call joins one mixer, so each participant hears everyone
                 else and the host (N-1 mixing). The participants see ordinary two-party calls. The
                 host plays --play to the room (silence without it) and records what it hears,
                 the mix of all participants, with --record. Prints "joined" and "left" lines (with
-                --events json, joined and left events). Ends after --duration seconds, or once
-                every participant has left after at least one joined; then hangs everyone up.
+                --events json, joined and left events). When a participant transfers the host
+                (REFER), the call to the transfer target takes the participant's place.
+                Ends after --duration seconds, or once every participant has left after at least
+                one joined; then hangs everyone up and cancels calls still ringing (a call that
+                never got any response can only give up when its INVITE times out, 32 s).
                 Exit status: 0 at least one participant joined and every --call was answered, 4 no
                 one joined or a --call failed (rejected, unanswered), 3 registration failed,
                 5 --play or --record could not be opened, 2 usage error.""");
@@ -74,23 +76,17 @@ final class ConferenceCommand implements Subcommand {
         }
         int duration = parsed.intValue("duration", DEFAULT_DURATION_SECONDS, 1, 86_400);
         CallMedia.checkFiles(parsed);
-        AtomicReference<ConferenceRoom> roomRef = new AtomicReference<>();
-        try (PhoneSession session = PhoneSession.open(parsed, out, err,
-                incoming -> admitIncoming(incoming, roomRef.get(), parsed.has("answer")))) {
+        PrintStream human = parsed.value("events").isPresent() ? err : out; // as PhoneSession prints
+        ConferenceRoom room = new ConferenceRoom(max,
+                new ConferenceEvents(human, parsed.value("events").isPresent() ? out : null, System::currentTimeMillis));
+        boolean answer = parsed.has("answer");
+        try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> admitIncoming(incoming, room, answer), room)) {
             Conference conference = session.phone.newConference();
             try {
                 hostMedia(conference, parsed);
             } catch (IOException | IllegalArgumentException e) {
                 err.println("parley conference: " + e.getMessage());
                 return ExitCode.IO_ERROR;
-            }
-            ConferenceRoom room = new ConferenceRoom(conference, max,
-                    new ConferenceEvents(session.human, parsed.value("events").isPresent() ? out : null, System::currentTimeMillis));
-            roomRef.set(room);
-            session.human.println("conference on " + session.phone.sipEndpoint() + " as " + session.line.config().addressOfRecord()
-                    + " (at most " + max + " participants)");
-            if (session.registers() && !session.awaitRegistration()) {
-                return ExitCode.REGISTRATION_FAILED;
             }
             List<Call> calls = new ArrayList<>();
             for (String target : targets) {
@@ -100,10 +96,16 @@ final class ConferenceCommand implements Subcommand {
                     throw new UsageException("parley conference: --call " + target + " is not a SIP URI: " + e.getMessage());
                 }
             }
+            room.open(conference);
+            calls.forEach(room::admit); // never refused: at most max --call options, admitted before any incoming call
+            session.human.println("conference on " + session.phone.sipEndpoint() + " as " + session.line.config().addressOfRecord()
+                    + " (at most " + max + " participants)");
+            if (session.registers() && !session.awaitRegistration()) {
+                return ExitCode.REGISTRATION_FAILED;
+            }
             for (Call call : calls) {
-                room.admit(call); // cannot be refused: at most max --call options, admitted before any other
                 session.human.println("calling " + call.remote().uri());
-                call.start().thenAccept(room::join); // a failure is reported when the call ends
+                call.start(); // joins when CONNECTED; a failure is reported when the call ends
             }
             boolean everyoneLeft = Bounded.await(room.emptied(), duration * 1000L);
             session.human.println(everyoneLeft ? "everyone left" : "duration over; hanging up");
@@ -116,11 +118,11 @@ final class ConferenceCommand implements Subcommand {
 
     /** Runs on the phone's event thread: answers when --answer and there is room, else 486 Busy Here. */
     private static void admitIncoming(Call call, ConferenceRoom room, boolean answer) {
-        if (!answer || room == null || !room.admit(call)) {
+        if (answer && room.admit(call)) {
+            call.answer(); // joins when CONNECTED; a call that ends unanswered is simply not joined
+        } else {
             call.reject(486); // RFC 3261 §21.4.24: busy at this end
-            return;
         }
-        call.answer().thenAccept(room::join); // a call that ends unanswered is simply not joined
     }
 
     private static void hostMedia(Conference conference, ParsedArgs parsed) throws IOException {

@@ -32,7 +32,8 @@ final class PhoneSession implements AutoCloseable {
     static final int MAX_TRANSFERS = TransferReplacements.MAX_TRANSFERS;
     private final TransferReplacements replacements = new TransferReplacements();
 
-    private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
+    private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
+            throws UsageException {
         this.human = args.value("events").isPresent() ? err : out;
         PhoneListener listener = new PhoneListener() {
             @Override
@@ -61,7 +62,7 @@ final class PhoneSession implements AutoCloseable {
                 replacements.transferred(previous, replacement);
             }
         };
-        this.phone = PhoneOptions.phone(args, listener, out, err);
+        this.phone = PhoneOptions.phone(args, new ListenerChain(java.util.List.of(listener, observer)), out, err);
         try {
             this.line = phone.addLine(PhoneOptions.line(args));
         } catch (IllegalArgumentException e) {
@@ -79,7 +80,13 @@ final class PhoneSession implements AutoCloseable {
     }
 
     static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
-        return new PhoneSession(args, out, err, onIncoming);
+        return new PhoneSession(args, out, err, onIncoming, new PhoneListener() { });
+    }
+
+    /** As {@link #open(ParsedArgs, PrintStream, PrintStream, Consumer)}, with {@code observer} told every event after the session. */
+    static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
+            throws UsageException {
+        return new PhoneSession(args, out, err, onIncoming, observer);
     }
 
     boolean registers() {

@@ -136,6 +136,29 @@ class ConferenceCommandTest {
     }
 
     @Test
+    void aParticipantTransferringTheHost_isReplacedByTheTransferTarget() throws Exception {
+        Listening carol = peer("carol", CAROL, 10);
+        Listening bob = peer("bob", BOB, 10);
+        // alice answers, then blind-transfers the host to carol (REFER, RFC 5589 §6).
+        Listening alice = listen("--user", "alice", "--auto-answer", "--transfer-to", carol.uri("carol"), "--duration", "10");
+        Run host = start("conference", "--user", "host", "--call", alice.uri("alice"), "--call", bob.uri("bob"),
+                "--duration", "6").get(60, TimeUnit.SECONDS);
+
+        assertEquals(ExitCode.SUCCESS, host.code(), host.out() + host.err());
+        assertTrue(host.out().contains("left: <" + alice.uri("alice") + "> TRANSFERRED"), host.out());
+        assertTrue(host.out().contains("joined: <" + carol.uri("carol") + ">"), host.out());
+        assertTrue(host.out().contains("left: <" + carol.uri("carol") + "> LOCAL_HANGUP"), "hung up at the end: " + host.out());
+        assertTrue(host.out().contains("duration over") && host.out().contains("3 participants joined"), host.out());
+        for (Listening peer : List.of(alice, bob, carol)) {
+            assertEquals(ExitCode.SUCCESS, peer.done().get(40, TimeUnit.SECONDS).code());
+        }
+        short[] b = heardBy("bob");
+        short[] c = heardBy("carol");
+        assertTrue(ToneWindows.present(b, 0, b.length, CAROL) >= 2 * SECOND, "bob hears carol, who took alice's place");
+        assertTrue(ToneWindows.present(c, 0, c.length, BOB) >= 2 * SECOND, "carol hears bob");
+    }
+
+    @Test
     void answer_takesCallsUpToMaxParticipants_andRefusesTheNextWithBusy() throws Exception {
         Listening host = CommandRuns.startBound(List.of("conference", "--user", "host", "--bind", "127.0.0.1:0", "--answer",
                 "--max-participants", "1", "--duration", "60"), "conference on");
