@@ -26,8 +26,8 @@ final class PhoneOptions {
             OptionSpec.value("registrar", "HOST:PORT", "register there (no registration without it)"),
             OptionSpec.value("proxy", "HOST:PORT", "send every request through this outbound proxy"),
             OptionSpec.value("bind", "ADDR:PORT", "local SIP address (default 127.0.0.1:0, any free port)"),
-            OptionSpec.value("transport", "udp|tcp|tls", "SIP transport of the line (default udp; tls trusts the JDK's"
-                    + " default trust store, set it with -Djavax.net.ssl.trustStore)"),
+            OptionSpec.value("transport", "udp|tcp|tls", "SIP transport of the line (default udp)"),
+            TlsOptions.CA, TlsOptions.KEYSTORE, TlsOptions.PASSWORD,
             OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
             OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
             OptionSpec.value("max-calls", "N", "simultaneous calls before 486 Busy Here (default 32)"),
@@ -49,7 +49,12 @@ final class PhoneOptions {
         String bind = args.value("bind").orElse("127.0.0.1:0");
         HostPort hp = HostPort.parse("bind", bind);
         b.sipAddress(hp.host(), hp.port());
-        transport(args); // checked before any socket opens
+        // Checked before any socket opens.
+        TransportKind kind = transport(args);
+        if (TlsOptions.given(args) && kind != TransportKind.TLS) {
+            throw new UsageException("--tls-ca, --tls-keystore and --tls-password are for --transport tls");
+        }
+        TlsOptions.context(args, System::getenv).ifPresent(b::tlsContext);
         List<AudioCodec> codecs = new ArrayList<>();
         for (String name : args.value("codecs").orElse("g722,pcmu,pcma").split(",")) {
             codecs.add(CodecCommand.codecNamed(name.trim()));

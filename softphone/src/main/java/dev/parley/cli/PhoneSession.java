@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.ua.Call;
 import dev.parley.ua.DtmfEvent;
+import dev.parley.ua.PhoneError;
 import dev.parley.ua.PhoneLine;
 import dev.parley.ua.PhoneListener;
 import dev.parley.ua.RegistrationState;
@@ -31,6 +32,8 @@ final class PhoneSession implements AutoCloseable {
     /** Transfers of our calls by their peers followed at most, per session. */
     static final int MAX_TRANSFERS = TransferReplacements.MAX_TRANSFERS;
     private final TransferReplacements replacements = new TransferReplacements();
+    /** The last TLS connection failure the phone reported, or null. */
+    private volatile String tlsFailure;
 
     private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
             throws UsageException {
@@ -39,6 +42,15 @@ final class PhoneSession implements AutoCloseable {
             @Override
             public void onRegistrationChanged(PhoneLine l, RegistrationStatus status) {
                 registered.offer(status);
+            }
+
+            @Override
+            public void onError(PhoneError error) {
+                if (error.where().startsWith("tls ")) {
+                    String text = "tls: connection failed: " + error.message() + TlsOptions.hint(error.message());
+                    tlsFailure = text;
+                    human.println(text);
+                }
             }
 
             @Override
@@ -115,7 +127,8 @@ final class PhoneSession implements AutoCloseable {
             return true;
         }
         human.println("registration of " + line.config().addressOfRecord() + " failed: "
-                + (status.statusCode() == 0 ? "" : status.statusCode() + " ") + status.reason());
+                + (status.statusCode() == 0 ? "" : status.statusCode() + " ") + status.reason()
+                + (tlsFailure == null ? "" : "; " + tlsFailure));
         return false;
     }
 

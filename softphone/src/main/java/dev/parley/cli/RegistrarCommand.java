@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code parley registrar --bind ADDR:PORT --users FILE}: a registrar (RFC 3261 §10.3, digest
@@ -34,6 +35,13 @@ final class RegistrarCommand implements Subcommand {
 
     private final ArgParser parser = new ArgParser("registrar", List.of(
             OptionSpec.value("bind", "ADDR:PORT", "address to listen on, UDP and TCP (default 127.0.0.1:5060; [::1]:5060 for IPv6)"),
+            OptionSpec.value("tls-port", "PORT", "also listen for TLS on this port of the --bind address (default 5061 when"
+                    + " --tls-keystore is given; 0 picks a free port)"),
+            OptionSpec.value("tls-keystore", "FILE", "PKCS#12 file with the registrar's TLS certificate and key; turns TLS on"),
+            OptionSpec.value("tls-password", "SECRET", "password of --tls-keystore (default: the "
+                    + TlsOptions.PASSWORD_VARIABLE + " environment variable)"),
+            OptionSpec.value("tls-ca", "FILE", "PEM certificates trusted when the proxy connects to phones over TLS"
+                    + " (default: the JDK's trust store)"),
             OptionSpec.value("users", "FILE", "the users and passwords, one user:password per line"),
             OptionSpec.value("realm", "NAME", "digest realm of the challenges (default parley)"),
             OptionSpec.value("min-expires", "SECONDS", "shortest registration accepted, shorter gets 423 (default 60)"),
@@ -42,14 +50,14 @@ final class RegistrarCommand implements Subcommand {
             OptionSpec.value("duration", "SECONDS", "stop after this many seconds (default: run until interrupted)"),
             OptionSpec.flag("verbose", "print one line per REGISTER and per forwarded or refused request")));
 
-    private final BiConsumer<InetSocketAddress, Runnable> onListening;
+    private final BiConsumer<RegistrarNode, Runnable> onListening;
 
     RegistrarCommand() {
         this((address, stop) -> { });
     }
 
-    /** @param onListening told the bound address and given a way to stop, once serving (for tests) */
-    RegistrarCommand(BiConsumer<InetSocketAddress, Runnable> onListening) {
+    /** @param onListening given the running node and a way to stop it, once serving (for tests) */
+    RegistrarCommand(BiConsumer<RegistrarNode, Runnable> onListening) {
         this.onListening = onListening;
     }
 
@@ -65,7 +73,7 @@ final class RegistrarCommand implements Subcommand {
 
     @Override
     public String help() {
-        return parser.help("--users FILE [--bind ADDR:PORT] [options]", """
+        return parser.help("--users FILE [--bind ADDR:PORT] [--tls-keystore FILE [--tls-port PORT]] [options]", """
                 A small registrar (RFC 3261 §10.3) and stateful proxy (§16) for one domain.
 
                 Users file: one 'user:password' per line; everything after the first colon is
@@ -87,7 +95,22 @@ final class RegistrarCommand implements Subcommand {
                 re-INVITE, REFER, NOTIFY, INFO) come back through the proxy and follow their
                 Route. Max-Forwards is decremented (483 at zero); CANCEL is passed on. Next hops
                 must be IP addresses, as the proxy never asks DNS; a contact registered with a
-                host name is reached at the address its REGISTER came from.""");
+                host name is reached at the address its REGISTER came from.
+
+                TLS (RFC 3261 §26): with --tls-keystore the registrar also listens for TLS on
+                --tls-port. Requests that leave over TLS carry a TLS Via with that port, and are
+                record-routed with sip:ADDR:TLSPORT;transport=tls;lr (sips:ADDR:TLSPORT;lr for a
+                sips: request); a request that comes in over TLS and leaves over UDP or TCP, or the
+                reverse, is record-routed twice, once per side (RFC 5658). Phones registered over
+                TLS are reached at their Contact over TLS, so they need a certificate of their own
+                (parley --tls-keystore) that --tls-ca trusts. Certificates must name the address
+                used (a SAN): make a self-signed one for 127.0.0.1 with
+                    keytool -genkeypair -alias parley -keyalg EC -groupname secp256r1 \
+                      -dname CN=127.0.0.1 -ext SAN=ip:127.0.0.1 -validity 365 \
+                      -storetype PKCS12 -keystore parley.p12 -storepass changeit
+                    keytool -exportcert -rfc -alias parley -keystore parley.p12 \
+                      -storepass changeit -file parley.pem
+                The password is --tls-password, else PARLEY_TLS_PASSWORD (the option wins).""");
     }
 
     @Override
@@ -102,6 +125,13 @@ final class RegistrarCommand implements Subcommand {
         int minExpires = parsed.intValue("min-expires", 60, 1, 86_400);
         int maxExpires = parsed.intValue("max-expires", Math.max(3600, minExpires), minExpires, 7 * 86_400);
         int duration = parsed.intValue("duration", 0, 1, Integer.MAX_VALUE);
+        if (parsed.value("tls-keystore").isEmpty() && (TlsOptions.given(parsed) || parsed.value("tls-port").isPresent())) {
+            throw new UsageException("parley registrar: --tls-port, --tls-ca and --tls-password need --tls-keystore FILE"
+                    + " (the registrar's certificate)");
+        }
+        int tlsPort = parsed.intValue("tls-port", 5061, 0, 65_535);
+        // Read before any socket opens: a bad file is a usage error, not a half-started server.
+        SSLContext tls = TlsOptions.context(parsed, System::getenv).orElse(null);
         RegistrarConfig config;
         try {
             config = RegistrarConfig.DEFAULT.withRealm(parsed.value("realm").orElse("parley"))
@@ -119,18 +149,21 @@ final class RegistrarCommand implements Subcommand {
         }
         RegistrarNode node;
         try {
-            node = RegistrarNode.start(bind, config, users, parsed.has("verbose") ? new VerboseLines(out) : new RegistrarListener() { });
+            node = RegistrarNode.start(bind, tls, tlsPort, config, users,
+                    parsed.has("verbose") ? new VerboseLines(out) : new RegistrarListener() { });
         } catch (UncheckedIOException e) {
-            err.println("parley registrar: cannot listen on " + hostPort(bind) + ": " + e.getCause().getMessage()
-                    + "; is another server using the port? pick another with --bind");
+            err.println("parley registrar: cannot listen on " + hostPort(bind) + (tls == null ? "" : " and TLS port " + tlsPort)
+                    + ": " + e.getCause().getMessage() + "; is another server using the port? pick another with --bind"
+                    + (tls == null ? "" : " or --tls-port"));
             return ExitCode.IO_ERROR;
         }
         try (node) {
             InetSocketAddress at = node.address();
-            out.println("parley registrar: listening on udp+tcp " + hostPort(at) + ", realm " + config.realm() + ", "
-                    + users.size() + " user" + (users.size() == 1 ? "" : "s"));
+            out.println("parley registrar: listening on udp+tcp " + hostPort(at)
+                    + (node.tlsAddress() == null ? "" : " and tls " + hostPort(node.tlsAddress()))
+                    + ", realm " + config.realm() + ", " + users.size() + " user" + (users.size() == 1 ? "" : "s"));
             CountDownLatch stop = new CountDownLatch(1);
-            onListening.accept(at, stop::countDown);
+            onListening.accept(node, stop::countDown);
             if (duration > 0) {
                 stop.await(duration, TimeUnit.SECONDS);
             } else {

@@ -98,9 +98,9 @@ class RegistrarCommandTest {
         Path file = users("alice:wonderland\n");
         CompletableFuture<InetSocketAddress> listening = new CompletableFuture<>();
         CompletableFuture<Runnable> stopper = new CompletableFuture<>();
-        Main main = new Main(List.of(new RegistrarCommand((address, stop) -> {
+        Main main = new Main(List.of(new RegistrarCommand((node, stop) -> {
             stopper.complete(stop);
-            listening.complete(address);
+            listening.complete(node.address());
         })));
         CompletableFuture<ExitCode> exit = CompletableFuture.supplyAsync(() -> run(main, "registrar", "--users",
                 file.toString(), "--bind", "127.0.0.1:0", "--verbose", "--duration", "60"));

@@ -43,6 +43,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private final ByteBuffer in = ByteBuffer.allocate(65_536);
     private long framingErrors;
     private long refused;
+    private String lastFailure = "";
 
     private TcpTransport(EventLoop loop, TransportKind kind, SSLContext tls, ServerSocketChannel server, Endpoint local,
                          StreamLimits limits, StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
@@ -157,6 +158,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                 c.flush();
             }
         } catch (IOException e) {
+            lastFailure = c.remote + ": " + e.getMessage();
             close(c);
         }
     }
@@ -228,7 +230,9 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
 
     private void close(StreamConnection c) {
         boolean removed = connections.remove(c.remote.address(), c);
-        if (removed && !c.established) {
+        // A TLS connection we dialled whose handshake failed (say, an untrusted certificate) was never usable either.
+        boolean unusable = !c.established || c.session != null && c.session.isClient() && !c.session.isHandshaken();
+        if (removed && unusable) {
             // RFC 3261 §17.1.4: a connection that could not be opened is a transport error.
             onConnectFailure.accept(c.remote);
         }
@@ -266,6 +270,14 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     /** Connections closed because their stream could not be framed. */
     public long framingErrors() {
         return framingErrors;
+    }
+
+    /**
+     * Why the last connection to fail did (loop thread): its peer and the I/O or TLS error, such as
+     * a certificate that is not trusted or does not name the address dialled; empty before any.
+     */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Accepts refused because {@link StreamLimits#maxConnections()} were open. */

@@ -33,6 +33,7 @@ final class TlsSession {
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private int pendingBytes;
     private boolean closed;
+    private boolean handshaken;
 
     /** A session for a connection to or from {@code remote}; a client checks the server's certificate. */
     static TlsSession open(SSLContext context, InetSocketAddress remote, boolean client) throws SSLException {
@@ -61,6 +62,16 @@ final class TlsSession {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Whether this end dialled the connection (and so checks the server's certificate). */
+    boolean isClient() {
+        return engine.getUseClientMode();
+    }
+
+    /** Whether the first handshake has completed (certificates accepted on both sides). */
+    boolean isHandshaken() {
+        return handshaken;
     }
 
     /** Feeds bytes read from the socket (read mode); emits plaintext and any records to send. */
@@ -93,6 +104,7 @@ final class TlsSession {
             netIn.flip();
             SSLEngineResult r = engine.unwrap(netIn, appIn);
             netIn.compact();
+            handshaken |= r.getHandshakeStatus() == HandshakeStatus.FINISHED;
             if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
                 ByteBuffer bigger = ByteBuffer.allocate(appIn.capacity() * 2);
                 appIn.flip();
@@ -145,6 +157,7 @@ final class TlsSession {
     private void wrap(ByteBuffer src, Consumer<ByteBuffer> out) throws SSLException {
         ByteBuffer net = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         SSLEngineResult r = engine.wrap(src, net);
+        handshaken |= r.getHandshakeStatus() == HandshakeStatus.FINISHED;
         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
             closed = true;
         }

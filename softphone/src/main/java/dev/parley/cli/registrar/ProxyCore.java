@@ -6,10 +6,12 @@ import dev.parley.sip.message.SipParseException;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.message.SipUri;
+import dev.parley.sip.message.Via;
 import dev.parley.sip.transaction.Scheduler;
 import dev.parley.sip.transaction.ServerTransaction;
 import dev.parley.sip.transaction.TransactionStack;
 import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ import java.util.Set;
  * contact bound to it (no forking), dialog-creating requests are record-routed so that in-dialog
  * requests come back through the proxy, and requests with a Route or a foreign Request-URI are
  * forwarded as they say (loose routing, §16.4, §16.12). Not implemented: forking, loop detection
- * by Via (Max-Forwards bounds loops), DNS (next hops must be IP literals), TLS.
+ * by Via (Max-Forwards bounds loops), DNS (next hops must be IP literals). Over TLS it listens on
+ * its own port; a request that arrives over one transport and leaves over another (TLS and UDP/TCP)
+ * is record-routed twice (RFC 5658).
  *
  * <p>Confined to the server's event loop thread. Open relays are bounded by the transaction table.
  */
@@ -76,7 +80,7 @@ final class ProxyCore {
         }
         Decision d;
         try {
-            d = decide(request, true);
+            d = decide(request, tx.peer().transport(), true);
         } catch (SipParseException | IllegalArgumentException e) {
             d = Decision.reject(400, "Bad Request - malformed Route or Request-URI");
         }
@@ -84,7 +88,7 @@ final class ProxyCore {
             reject(tx, request, d.status(), d.reason());
             return;
         }
-        SipRequest forwarded = d.request().toBuilder().via(stack.newVia(d.nextHop().transport())).build();
+        SipRequest forwarded = d.request().toBuilder().via(via(d.nextHop().transport())).build();
         ResponseRelay relay = new ResponseRelay(stack, tx, forwarded, d.nextHop(), tags, () -> pending.remove(tx));
         // Registered before sending: a transport error can terminate the client transaction inside sendRequest.
         if (request.isMethod(SipMethod.INVITE)) {
@@ -113,14 +117,14 @@ final class ProxyCore {
      * An ACK for a 2xx (RFC 3261 §16.11 has the stateless rules): forwarded without a transaction,
      * by Route or Request-URI; dropped when it cannot be routed, since an ACK gets no response.
      */
-    void onAck(SipRequest ack) {
+    void onAck(SipRequest ack, Endpoint from) {
         if (stack == null) {
             return;
         }
         try {
-            Decision d = decide(ack, false);
+            Decision d = decide(ack, from.transport(), false);
             if (d.request() != null) {
-                SipRequest forwarded = d.request().toBuilder().via(stack.newVia(d.nextHop().transport())).build();
+                SipRequest forwarded = d.request().toBuilder().via(via(d.nextHop().transport())).build();
                 stack.layer().sendAck(forwarded, d.nextHop());
                 listener.onForward(forwarded, d.nextHop());
             }
@@ -129,7 +133,18 @@ final class ProxyCore {
         }
     }
 
-    private Decision decide(SipRequest request, boolean mayAuthenticate) {
+    /**
+     * RFC 3261 §16.6 step 8 / §18.1.1: this proxy's Via names the transport of the next hop and the
+     * port it listens on for that transport (the TLS listener's for TLS), where responses may come.
+     */
+    private Via via(TransportKind kind) {
+        Via v = stack.newVia(kind);
+        int port = routing.port(kind);
+        return port == v.port() ? v : new Via(v.protocol(), v.transport(), v.host(), port, v.params());
+    }
+
+    /** @param arrivedOver the transport the request came in on (for the Record-Route facing its sender) */
+    private Decision decide(SipRequest request, TransportKind arrivedOver, boolean mayAuthenticate) {
         if (stack == null) {
             return Decision.reject(503, "Service Unavailable - starting");
         }
@@ -168,12 +183,24 @@ final class ProxyCore {
         if (hop.isEmpty()) {
             return Decision.reject(502, "Bad Gateway - next hop is not an IP address");
         }
+        if (hop.get().transport() == TransportKind.TLS && !routing.hasTls()) {
+            return Decision.reject(502, "Bad Gateway - next hop needs TLS and this proxy has no TLS listener");
+        }
         // RFC 3261 §16.6 step 3: decrement Max-Forwards, or add it with 70 when absent.
         var b = r.toBuilder().maxForwards(hops.isPresent() ? hops.getAsInt() - 1 : 70);
         // RFC 3261 §16.6 step 4: a proxy that wants to stay on the dialog's path inserts a Record-Route
         // above any existing ones, with lr (loose routing, §19.1.1).
         if (initial && RECORD_ROUTED.contains(r.method())) {
-            b.addFirst("Record-Route", NameAddr.of(routing.recordRouteUri()).toString());
+            // RFC 3261 §26.2.2: a request for a sips: URI is record-routed with a sips: URI.
+            boolean sips = request.requestUri() instanceof SipUri u && u.secure();
+            SipUri towardsCaller = routing.recordRouteUri(arrivedOver, sips);
+            SipUri towardsCallee = routing.recordRouteUri(hop.get().transport(), sips);
+            b.addFirst("Record-Route", NameAddr.of(towardsCaller).toString());
+            if (!towardsCallee.equals(towardsCaller)) {
+                // RFC 5658 §3.2: in over one transport, out over another: record-route twice, the URI
+                // facing the callee on top (the callee's route set is in order, the caller's reversed).
+                b.addFirst("Record-Route", NameAddr.of(towardsCallee).toString());
+            }
         }
         return Decision.forward(b.build(), hop.get());
     }

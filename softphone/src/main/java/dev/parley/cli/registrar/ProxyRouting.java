@@ -7,43 +7,81 @@ import dev.parley.sip.message.SipUri;
 import dev.parley.sip.message.Uri;
 import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.IpLiteral;
+import dev.parley.sip.transport.NextHop;
 import dev.parley.sip.transport.TransportKind;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The addressing rules of the proxy: which URIs name this proxy, the Route preprocessing of
  * RFC 3261 §16.4, and the next hop of a URI (§16.6 steps 6–7, with IP literals only: Parley never
- * asks DNS, RFC 3263 is not implemented).
+ * asks DNS, so RFC 3263 is applied without NAPTR/SRV). UDP and TCP share one port; TLS, when
+ * enabled, has its own port on the same address.
  */
 final class ProxyRouting {
 
     private final InetAddress selfAddress;
     private final int selfPort;
-    private final SipUri recordRoute;
+    /** The TLS listener's port, or -1 without one. */
+    private final int tlsPort;
 
     ProxyRouting(InetSocketAddress self) {
+        this(self, -1);
+    }
+
+    /** @param tlsPort the port of this proxy's TLS listener on the same address, or -1 when it has none */
+    ProxyRouting(InetSocketAddress self, int tlsPort) {
         this.selfAddress = self.getAddress();
         this.selfPort = self.getPort();
-        this.recordRoute = SipUri.of(null, selfAddress.getHostAddress(), selfPort).withParam("lr", null);
+        this.tlsPort = tlsPort;
+    }
+
+    /** Whether this proxy listens for TLS. */
+    boolean hasTls() {
+        return tlsPort > 0;
+    }
+
+    /** The port this proxy receives {@code kind} on: the TLS listener's, or the UDP/TCP one. */
+    int port(TransportKind kind) {
+        return kind == TransportKind.TLS && hasTls() ? tlsPort : selfPort;
     }
 
     /** The URI this proxy puts in Record-Route: {@code sip:ip:port;lr} (RFC 3261 §16.6 step 4, loose routing). */
     SipUri recordRouteUri() {
-        return recordRoute;
+        return recordRouteUri(TransportKind.UDP, false);
     }
 
-    /** Whether {@code uri} names this proxy exactly (its address and port; absent port means 5060). */
+    /**
+     * The Record-Route URI that brings in-dialog requests back to this proxy over {@code kind}
+     * (RFC 3261 §16.6 step 4; RFC 3263 §4.1 picks the transport from it): {@code sip:ip:port;lr}
+     * for UDP and TCP (one port serves both), {@code sip:ip:tlsport;transport=tls;lr} for TLS, and
+     * {@code sips:ip:tlsport;lr} when the request was for a {@code sips:} URI (§26.2.2: then every
+     * URI on the path must be sips).
+     */
+    SipUri recordRouteUri(TransportKind kind, boolean sips) {
+        SipUri base = SipUri.of(null, selfAddress.getHostAddress(), port(kind));
+        if (kind == TransportKind.TLS) {
+            base = sips ? new SipUri(true, null, null, base.host(), base.port(), base.params(), base.headers())
+                    : base.withParam("transport", "tls");
+        }
+        return base.withParam("lr", null);
+    }
+
+    /**
+     * Whether {@code uri} names this proxy exactly: its address and its UDP/TCP port or its TLS
+     * port; an absent port means 5060, or 5061 for {@code sips:} and {@code transport=tls}
+     * (RFC 3261 §19.1.2).
+     */
     boolean isSelf(Uri uri) {
         if (!(uri instanceof SipUri u)) {
             return false;
         }
         InetAddress a = IpLiteral.parse(u.host());
-        int port = u.port() < 0 ? 5060 : u.port();
-        return selfAddress.equals(a) && port == selfPort;
+        boolean tls = u.secure() || u.transport().filter("tls"::equalsIgnoreCase).isPresent();
+        int port = u.port() >= 0 ? u.port() : tls ? NextHop.SIPS_PORT : NextHop.SIP_PORT;
+        return selfAddress.equals(a) && (port == selfPort || hasTls() && port == tlsPort);
     }
 
     /**
@@ -73,7 +111,8 @@ final class ProxyRouting {
             out = b.build();
             routes = routes.subList(0, routes.size() - 1);
         }
-        if (!routes.isEmpty() && isSelf(routes.get(0).uri())) {
+        // RFC 5658 §3.3: a proxy that double record-routed finds both of its URIs on top: remove each.
+        for (int i = 0; i < routes.size() && i < 2 && isSelf(routes.get(i).uri()); i++) {
             out = out.toBuilder().removeFirstValue("Route").build();
         }
         return out;
@@ -81,23 +120,20 @@ final class ProxyRouting {
 
     /**
      * RFC 3261 §16.6 step 7 (§8.1.2): the next hop is the top Route if there is one, else the
-     * Request-URI; its host must be an IP literal. The {@code transport} parameter picks TCP.
+     * Request-URI; its host must be an IP literal. Transport and default port follow RFC 3263 §4
+     * without DNS ({@link NextHop#of}): the {@code transport} parameter, TLS for {@code sips:}.
      */
     Optional<Endpoint> nextHop(SipRequest request) {
         List<NameAddr> routes = request.routes();
         Uri next = routes.isEmpty() ? request.requestUri() : routes.get(0).uri();
-        if (!(next instanceof SipUri u) || u.secure()) {
+        if (!(next instanceof SipUri u)) {
             return Optional.empty();
         }
-        String host = u.maddr().orElse(u.host());
-        InetAddress address = IpLiteral.parse(host);
-        if (address == null) {
+        try {
+            return NextHop.of(u).endpoint();
+        } catch (IllegalArgumentException unsupported) {
+            // A transport Parley does not have (sctp, ws) or sips: with transport=udp: no usable hop.
             return Optional.empty();
         }
-        TransportKind kind = u.transport().map(t -> t.toLowerCase(Locale.ROOT)).filter("tcp"::equals).isPresent()
-                ? TransportKind.TCP : TransportKind.UDP;
-        // RFC 3261 §19.1.2: the default port of sip: is 5060.
-        int port = u.port() < 0 ? 5060 : u.port();
-        return Optional.of(new Endpoint(kind, new InetSocketAddress(address, port)));
     }
 }

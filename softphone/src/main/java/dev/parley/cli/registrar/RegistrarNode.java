@@ -9,10 +9,11 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
- * A running registrar and proxy on real sockets: a {@link SipNode} (UDP and TCP on one port, one
- * event loop thread) whose transaction user is a {@link RegistrarServer}. For {@code parley
+ * A running registrar and proxy on real sockets: a {@link SipNode} (UDP and TCP on one port, TLS
+ * on another when asked, one event loop thread) whose transaction user is a {@link RegistrarServer}. For {@code parley
  * registrar} and for embedding (the demo).
  */
 public final class RegistrarNode implements AutoCloseable {
@@ -33,12 +34,25 @@ public final class RegistrarNode implements AutoCloseable {
      */
     public static RegistrarNode start(InetSocketAddress address, RegistrarConfig config, UsersFile users,
                                       RegistrarListener listener) {
+        return start(address, null, 0, config, users, listener);
+    }
+
+    /**
+     * As {@link #start(InetSocketAddress, RegistrarConfig, UsersFile, RegistrarListener)}, plus a
+     * TLS listener (RFC 3261 §26.3.1) on {@code tlsPort} of the same address (0: a free port) when
+     * {@code tls} is not null. {@code tls} holds the registrar's certificate (for the phones that
+     * connect to it) and decides which phones' certificates it trusts when it connects to them.
+     */
+    public static RegistrarNode start(InetSocketAddress address, SSLContext tls, int tlsPort, RegistrarConfig config,
+                                      UsersFile users, RegistrarListener listener) {
         if (address.getAddress() == null || address.getAddress().isAnyLocalAddress()) {
             throw new IllegalArgumentException("bind a concrete address, not a wildcard: it is written in Via and Record-Route");
         }
         SipNode<RegistrarServer> node = SipNode.start("parley-registrar", address, TimerConfig.DEFAULT, MAX_TRANSACTIONS,
+                tls, tlsPort,
                 // RFC 7616 §5.4: nonces must be unpredictable, and tags reveal generator output: SecureRandom.
-                (loop, bound) -> new RegistrarServer(loop, bound, config, users, new SecureRandom(), listener));
+                (loop, at) -> new RegistrarServer(loop, at.address(), at.tls() == null ? -1 : at.tls().getPort(), config, users,
+                        new SecureRandom(), listener));
         node.loop().execute(() -> node.tu().attach(node.stack()));
         return new RegistrarNode(node);
     }
@@ -46,6 +60,11 @@ public final class RegistrarNode implements AutoCloseable {
     /** The bound address (with the real port when 0 was asked). */
     public InetSocketAddress address() {
         return node.address();
+    }
+
+    /** The TLS listener's address, or null when the registrar was started without TLS. */
+    public InetSocketAddress tlsAddress() {
+        return node.tls() == null ? null : node.tls().local().address();
     }
 
     /** Runs {@code query} on the server's thread and returns its result (e.g. the bindings of a user). */

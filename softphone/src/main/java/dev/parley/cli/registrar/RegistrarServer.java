@@ -43,6 +43,16 @@ public final class RegistrarServer implements TransactionUser<SipRequest, SipRes
      */
     public RegistrarServer(Scheduler scheduler, InetSocketAddress self, RegistrarConfig config, UsersFile users,
                            RandomGenerator random, RegistrarListener listener) {
+        this(scheduler, self, -1, config, users, random, listener);
+    }
+
+    /**
+     * @param self    the address the stack is bound to for UDP and TCP (an IP literal, not a wildcard)
+     * @param tlsPort the port of the TLS listener on the same address, or -1 without TLS: it names
+     *                the proxy in the Record-Route and Via of requests that leave over TLS
+     */
+    public RegistrarServer(Scheduler scheduler, InetSocketAddress self, int tlsPort, RegistrarConfig config, UsersFile users,
+                           RandomGenerator random, RegistrarListener listener) {
         this.scheduler = Objects.requireNonNull(scheduler);
         this.config = Objects.requireNonNull(config);
         this.listener = Objects.requireNonNull(listener);
@@ -51,7 +61,7 @@ public final class RegistrarServer implements TransactionUser<SipRequest, SipRes
         this.tags = new TagSource(random);
         DigestVerifier verifier = new DigestVerifier(config.realm(), users, nonces);
         this.registrar = new Registrar(config, users, locations, verifier, tags);
-        this.routing = new ProxyRouting(self);
+        this.routing = new ProxyRouting(self, tlsPort);
         this.proxy = new ProxyCore(scheduler, config, users, locations, verifier, tags, routing, listener);
     }
 
@@ -110,7 +120,7 @@ public final class RegistrarServer implements TransactionUser<SipRequest, SipRes
 
     @Override
     public void onAck(SipRequest ack, Endpoint from) {
-        proxy.onAck(ack);
+        proxy.onAck(ack, from);
     }
 
     @Override

@@ -65,6 +65,30 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
     public static <T extends TransactionUser<SipRequest, SipResponse>> SipNode<T> start(
             String name, InetSocketAddress address, TimerConfig timers, int maxTransactions, SSLContext tlsContext,
             BiFunction<EventLoop, InetSocketAddress, T> tuFactory) {
+        return start(name, address, timers, maxTransactions, tlsContext, 0, (loop, at) -> tuFactory.apply(loop, at.address()));
+    }
+
+    /** Where a started node listens: UDP and TCP on {@code address}, TLS on {@code tls} (null without TLS). */
+    public record Listening(InetSocketAddress address, InetSocketAddress tls) {
+    }
+
+    /** Makes a node's TU once its sockets are bound. */
+    @FunctionalInterface
+    public interface TuFactory<T> {
+        T make(EventLoop loop, Listening at);
+    }
+
+    /**
+     * As {@link #start(String, InetSocketAddress, TimerConfig, int, SSLContext, BiFunction)}, with
+     * the TLS listener on {@code tlsPort} of the same address (0: ephemeral). The TU is told both
+     * addresses, and responses to Vias naming the TLS port are the node's (RFC 3261 §18.1.2).
+     */
+    public static <T extends TransactionUser<SipRequest, SipResponse>> SipNode<T> start(
+            String name, InetSocketAddress address, TimerConfig timers, int maxTransactions, SSLContext tlsContext,
+            int tlsPort, TuFactory<T> tuFactory) {
+        if (tlsPort < 0 || tlsPort > 65_535) {
+            throw new IllegalArgumentException("TLS port out of range: " + tlsPort);
+        }
         EventLoop loop = new EventLoop(name, 1, 4 * maxTransactions + 1024, 65_536);
         CompletableFuture<TransactionStack> ready = new CompletableFuture<>();
         StreamHandler framed = (message, from) -> {
@@ -93,7 +117,7 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
             opened.add(tcp);
             TcpTransport tls = null;
             if (tlsContext != null) {
-                tls = TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), 0), StreamLimits.DEFAULT, tlsContext,
+                tls = TcpTransport.openTls(loop, new InetSocketAddress(bound.getAddress(), tlsPort), StreamLimits.DEFAULT, tlsContext,
                         framed, unreachable);
                 opened.add(tls);
             }
@@ -101,13 +125,16 @@ public final class SipNode<T extends TransactionUser<SipRequest, SipResponse>> i
             if (tls != null) {
                 transports.with(TransportKind.TLS, tls);
             }
-            T tu = tuFactory.apply(loop, bound);
+            T tu = tuFactory.make(loop, new Listening(bound, tls == null ? null : tls.local().address()));
             TcpTransport tlsOrNull = tls;
             CompletableFuture<SipNode<T>> node = new CompletableFuture<>();
             if (!loop.execute(() -> {
                 try {
                     TransactionStack stack = new TransactionStack(loop, timers, ParserLimits.DEFAULT, transports, tu, bound,
                             new SplittableRandom(new SecureRandom().nextLong()), maxTransactions);
+                    if (tlsOrNull != null) {
+                        stack.addSentByPort(tlsOrNull.local().address().getPort());
+                    }
                     ready.complete(stack);
                     node.complete(new SipNode<>(loop, udp, tcp, tlsOrNull, tu, stack));
                 } catch (RuntimeException | Error e) {

@@ -6,6 +6,7 @@ import dev.parley.sip.transport.Endpoint;
 import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.TransportKind;
 import dev.parley.sip.transport.TransportSet;
+import dev.parley.ua.PhoneError;
 import dev.parley.ua.SipPacket;
 import dev.parley.ua.internal.net.DatagramPort;
 import dev.parley.ua.internal.net.PhoneRuntime;
@@ -92,7 +93,15 @@ final class PhoneTransports implements ByteTransport {
                 trace(false, from, bytes, bytes.length);
             }
             stack.receiveFramed(message, from);
-        }, stack::transportFailed);
+        }, peer -> {
+            TcpTransport t = streams.get(kind);
+            String why = t == null ? "" : t.lastFailure();
+            if (kind == TransportKind.TLS && !why.isEmpty()) {
+                // The listener hears why (an untrusted certificate, a name mismatch) before the transactions fail.
+                events.fire(l -> l.onError(new PhoneError("tls " + peer.address(), why, null)));
+            }
+            stack.transportFailed(peer);
+        });
     }
 
     /** Where this phone receives SIP over UDP. */
