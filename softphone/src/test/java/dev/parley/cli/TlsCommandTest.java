@@ -1,0 +1,161 @@
+package dev.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.cli.registrar.Binding;
+import dev.parley.cli.registrar.RegistrarNode;
+import dev.parley.codecs.Wav;
+import dev.parley.codecs.WavAudio;
+import dev.parley.sip.transport.TransportKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIP over TLS from the command line (RFC 3261 §26) on 127.0.0.1: {@code parley registrar} with a
+ * TLS listener, and {@code register}, {@code listen} and {@code call} with {@code --transport tls}
+ * and the certificate files keytool made, as a user would type them.
+ */
+@Timeout(90)
+class TlsCommandTest {
+
+    @TempDir
+    static Path dir;
+    static TlsFixture tls;
+    static RegistrarNode registrar;
+    static Runnable stopRegistrar;
+    static CompletableFuture<Run> registrarRun;
+    static String at;
+
+    private record Run(ExitCode code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startRegistrarOverTls() throws Exception {
+        tls = TlsFixture.create(dir);
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "alice:a-secret\nbob:b-secret\n");
+        CompletableFuture<RegistrarNode> listening = new CompletableFuture<>();
+        Main main = new Main(List.of(new RegistrarCommand((node, stop) -> {
+            stopRegistrar = stop;
+            listening.complete(node);
+        })));
+        registrarRun = run(main, List.of("registrar", "--users", users.toString(), "--bind", "127.0.0.1:0", "--tls-port", "0",
+                "--tls-keystore", tls.keystore().toString(), "--tls-password", tls.password(), "--tls-ca", tls.pem().toString(),
+                "--duration", "300"));
+        registrar = listening.get(30, TimeUnit.SECONDS);
+        assertNotNull(registrar.tlsAddress(), "a TLS listener");
+        at = "127.0.0.1:" + registrar.tlsAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopTheRegistrar() throws Exception {
+        if (stopRegistrar != null) {
+            stopRegistrar.run();
+            Run r = registrarRun.get(20, TimeUnit.SECONDS);
+            assertEquals(ExitCode.SUCCESS, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("listening on udp+tcp 127.0.0.1:" + registrar.address().getPort() + " and tls " + at),
+                    "the TLS port is printed like the others: " + r.out());
+        }
+    }
+
+    private static CompletableFuture<Run> run(Main main, List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        return CompletableFuture.supplyAsync(() -> {
+            ExitCode code = main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    private static CompletableFuture<Run> parley(List<String> args, List<String> more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(more);
+        return run(Main.standard(), all);
+    }
+
+    private static List<Binding> awaitBinding(String user) throws InterruptedException {
+        for (int i = 0; i < 300 && registrar.bindings(user).isEmpty(); i++) { // at most 15 s
+            Thread.sleep(50);
+        }
+        return registrar.bindings(user);
+    }
+
+    @Test
+    void register_overTls_trustingTheRegistrarsPem_succeeds_andTheBindingIsThere() throws Exception {
+        CompletableFuture<Run> alice = parley(List.of("register", "--user", "alice", "--password", "a-secret", "--registrar", at,
+                "--duration", "3", "--transport", "tls", "--tls-ca", tls.pem().toString()), List.of());
+        List<Binding> bound = awaitBinding("alice");
+        assertEquals(1, bound.size(), "alice registered");
+        assertEquals(TransportKind.TLS, bound.get(0).source().transport(), "the REGISTER came over TLS");
+        assertTrue(bound.get(0).contact().toString().contains(";transport=tls"), bound.get(0).contact().toString());
+        Run done = alice.get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, done.code(), done.out() + done.err());
+        assertTrue(done.out().contains("registered sip:alice@127.0.0.1 at " + at + " (200 OK"), done.out());
+    }
+
+    @Test
+    void register_overTls_withoutTlsCa_failsWithACertificateError_andExitStatus3() throws Exception {
+        long started = System.nanoTime();
+        Run done = parley(List.of("register", "--user", "alice", "--password", "a-secret", "--registrar", at,
+                "--transport", "tls"), List.of()).get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.REGISTRATION_FAILED, done.code(), done.out() + done.err());
+        assertEquals(3, done.code().status());
+        assertTrue(done.out().contains("registration of sip:alice@127.0.0.1 failed"), done.out());
+        // The JDK's words (no trust anchor for the self-signed certificate) and the option that fixes it.
+        assertTrue(done.out().contains("certification path"), done.out());
+        assertTrue(done.out().contains("give it, or its CA, with --tls-ca FILE"), done.out());
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20),
+                "the handshake failure is a transport error at once, not a 32 s timeout");
+    }
+
+    @Test
+    void callBetweenTwoPhonesRegisteredOverTls_throughTheRegistrar_carriesTheTone() throws Exception {
+        Path played = dir.resolve("tone.wav");
+        short[] tone = new short[16000];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        Wav.write(played, WavAudio.ofPcm(tone, 16000));
+        Path recorded = dir.resolve("heard-over-tls.wav");
+        CompletableFuture<Run> bob = parley(List.of("listen", "--user", "bob", "--password", "b-secret", "--registrar", at,
+                "--proxy", at, "--auto-answer", "--record", recorded.toString(), "--duration", "10"), tls.phoneOptions());
+        List<Binding> bobBound = awaitBinding("bob");
+        assertEquals(1, bobBound.size(), "bob registered");
+        assertTrue(bobBound.get(0).contact().toString().contains(";transport=tls"), bobBound.get(0).contact().toString());
+
+        Run alice = parley(List.of("call", "sip:bob@" + at, "--user", "alice", "--password", "a-secret", "--registrar", at,
+                "--proxy", at, "--play", played.toString(), "--duration", "2", "--events", "json"), tls.phoneOptions())
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, alice.code(), alice.out() + alice.err());
+        assertTrue(alice.out().contains("\"event\":\"answered\""), alice.out());
+        assertTrue(alice.out().contains("\"cause\":\"local_hangup\""), "alice's BYE got through: " + alice.out());
+
+        Run callee = bob.get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, callee.code(), callee.out() + callee.err());
+        assertTrue(callee.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), callee.out());
+        // About two seconds of alice's 1 kHz tone arrived at bob: loud samples, not silence.
+        short[] heard = Wav.read(recorded, 8 << 20).samples();
+        long loud = 0;
+        for (short v : heard) {
+            if (Math.abs(v) > 2000) {
+                loud++;
+            }
+        }
+        assertTrue(loud > 8000, "recorded " + heard.length + " samples, " + loud + " loud");
+    }
+}
