@@ -158,4 +158,22 @@ class TlsCommandTest {
         }
         assertTrue(loud > 8000, "recorded " + heard.length + " samples, " + loud + " loud");
     }
+
+    @Test
+    void callFromATlsPhoneToAUdpPhone_isDoubleRecordRouted_andTheByeReachesTheUdpPhone() throws Exception {
+        CompletableFuture<Run> carol = parley(List.of("listen", "--user", "bob", "--password", "b-secret", "--registrar",
+                "127.0.0.1:" + registrar.address().getPort(), "--auto-answer", "--duration", "6", "--events", "json"), List.of());
+        List<Binding> bound = awaitBinding("bob");
+        assertEquals(TransportKind.UDP, bound.get(0).source().transport(), "bob registered over UDP");
+        // alice needs no certificate of her own: everything the proxy sends her uses her connection or her BYE's.
+        Run alice = parley(List.of("call", "sip:bob@" + at, "--user", "alice", "--password", "a-secret", "--proxy", at,
+                "--duration", "1", "--events", "json", "--transport", "tls", "--tls-ca", tls.pem().toString()), List.of())
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, alice.code(), alice.out() + alice.err());
+        assertTrue(alice.out().contains("\"cause\":\"local_hangup\""), alice.out());
+        // RFC 5658: alice's BYE (over TLS, Route = both proxy URIs) was forwarded to bob over UDP.
+        Run bob = carol.get(60, TimeUnit.SECONDS);
+        assertEquals(ExitCode.SUCCESS, bob.code(), bob.out() + bob.err());
+        assertTrue(bob.out().contains("\"cause\":\"remote_hangup\""), bob.out());
+    }
 }
