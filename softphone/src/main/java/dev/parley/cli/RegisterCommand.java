@@ -24,6 +24,9 @@ final class RegisterCommand implements Subcommand {
         return parser.help("--user NAME --password SECRET --registrar HOST:PORT [options]", """
                 Registers sip:NAME@DOMAIN at the registrar, answering 401/407 digest challenges,
                 keeps the binding refreshed for --duration seconds, then removes it (Expires: 0).
+                With --transport tls the registrar's certificate must be trusted (--tls-ca FILE, a
+                PEM file; else the JDK's trust store) and name the address dialled (a SAN such as
+                ip:127.0.0.1); otherwise registration fails at once with the TLS reason (exit 3).
                 Exit status: 0 registered, 3 registration failed, 2 usage error.""");
     }
 
