@@ -176,4 +176,34 @@ class TlsCommandTest {
         assertEquals(ExitCode.SUCCESS, bob.code(), bob.out() + bob.err());
         assertTrue(bob.out().contains("\"cause\":\"remote_hangup\""), bob.out());
     }
+
+    @Test
+    void aCertificateThatDoesNotNameTheAddressDialled_failsRegistration_verificationStaysOn() throws Exception {
+        TlsFixture elsewhere = TlsFixture.create(dir, "10.11.12.13");
+        Path users = dir.resolve("users-elsewhere.txt");
+        Files.writeString(users, "alice:a-secret\n");
+        CompletableFuture<RegistrarNode> listening = new CompletableFuture<>();
+        Runnable[] stop = new Runnable[1];
+        Main main = new Main(List.of(new RegistrarCommand((node, s) -> {
+            stop[0] = s;
+            listening.complete(node);
+        })));
+        CompletableFuture<Run> other = run(main, List.of("registrar", "--users", users.toString(), "--bind", "127.0.0.1:0",
+                "--tls-port", "0", "--tls-keystore", elsewhere.keystore().toString(), "--tls-password", elsewhere.password(),
+                "--duration", "120"));
+        RegistrarNode misnamed = listening.get(30, TimeUnit.SECONDS);
+        try {
+            String there = "127.0.0.1:" + misnamed.tlsAddress().getPort();
+            // Trusted (its own PEM), but it names 10.11.12.13 and we dial 127.0.0.1.
+            Run done = parley(List.of("register", "--user", "alice", "--password", "a-secret", "--registrar", there,
+                    "--transport", "tls", "--tls-ca", elsewhere.pem().toString()), List.of()).get(60, TimeUnit.SECONDS);
+            assertEquals(ExitCode.REGISTRATION_FAILED, done.code(), done.out() + done.err());
+            assertTrue(done.out().contains("No subject alternative names matching IP address 127.0.0.1"), done.out());
+            assertTrue(done.out().contains("it needs a SAN such as ip:127.0.0.1"), done.out());
+            assertTrue(misnamed.bindings("alice").isEmpty());
+        } finally {
+            stop[0].run();
+        }
+        assertEquals(ExitCode.SUCCESS, other.get(20, TimeUnit.SECONDS).code());
+    }
 }

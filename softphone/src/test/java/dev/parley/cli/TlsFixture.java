@@ -19,12 +19,18 @@ record TlsFixture(Path keystore, Path pem, String password) {
     static final String PASSWORD = "parley-tls-test";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
 
-    /** Makes {@code parley.p12} and {@code parley.pem} in {@code dir}. */
+    /** Makes {@code parley.p12} and {@code parley.pem} in {@code dir}, for 127.0.0.1. */
     static TlsFixture create(Path dir) throws IOException, InterruptedException {
-        Path keystore = dir.resolve("parley.p12");
-        Path pem = dir.resolve("parley.pem");
-        keytool("-genkeypair", "-alias", "parley", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+        return create(dir, "127.0.0.1");
+    }
+
+    /** Makes {@code parley-IP.p12} and {@code parley-IP.pem} in {@code dir}: a certificate naming only {@code ip}. */
+    static TlsFixture create(Path dir, String ip) throws IOException, InterruptedException {
+        String name = ip.equals("127.0.0.1") ? "parley" : "parley-" + ip;
+        Path keystore = dir.resolve(name + ".p12");
+        Path pem = dir.resolve(name + ".pem");
+        keytool("-genkeypair", "-alias", "parley", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + ip,
+                "-ext", "SAN=ip:" + ip, "-validity", "30", "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "parley", "-keystore", keystore.toString(), "-storepass", PASSWORD,
                 "-file", pem.toString());

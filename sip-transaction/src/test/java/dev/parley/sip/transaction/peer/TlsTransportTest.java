@@ -86,4 +86,30 @@ class TlsTransportTest {
             assertEquals(0, uas.udp().received());
         }
     }
+
+    @Test
+    void untrustedServerCertificate_isATransportErrorAtOnce_withTheReasonKept() throws Exception {
+        InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        // The client trusts only the JDK's default store, which does not hold the server's self-signed certificate.
+        try (SipNode<AnsweringUas> uas = SipNode.start("uas", any, TimerConfig.DEFAULT, 100, context(),
+                     (loop, addr) -> new AnsweringUas(loop, TimerConfig.DEFAULT, addr, 0, 100));
+             SipNode<CallingUac> uac = SipNode.start("uac", any, TimerConfig.DEFAULT, 100, SSLContext.getDefault(),
+                     (loop, addr) -> new CallingUac(loop, addr, 10))) {
+            Endpoint target = new Endpoint(TransportKind.TLS, uas.tls().local().address());
+            long started = System.nanoTime();
+            uac.loop().execute(() -> uac.tu().call(uac.stack(), target, "bob"));
+            for (int i = 0; i < 1000 && uac.tu().failed() == 0; i++) { // at most 10 s
+                Thread.sleep(10);
+            }
+            // RFC 3261 §17.1.4: the connection could not be used, so the INVITE fails now, not at timer B (32 s).
+            assertEquals(1, uac.tu().failed());
+            assertEquals(0, uac.tu().completed());
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
+            CompletableFuture<String> reason = new CompletableFuture<>();
+            uac.loop().execute(() -> reason.complete(uac.tls().lastFailure()));
+            String why = reason.get(5, TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertTrue(why.startsWith(target + ": ") && why.contains("certification path"), why);
+            assertEquals(0, uas.tu().acked());
+        }
+    }
 }
