@@ -88,9 +88,9 @@ class ConferenceCommandTest {
 
     @Test
     void aParticipantHangingUp_leaves_andTheOthersKeepHearingEachOther() throws Exception {
-        Listening alice = peer("alice", ALICE, 10);
-        Listening bob = peer("bob", BOB, 11);
-        Listening carol = peer("carol", CAROL, 4);
+        Listening alice = peer("alice", ALICE, 11);
+        Listening bob = peer("bob", BOB, 12);
+        Listening carol = peer("carol", CAROL, 5);
         Path room = dir.resolve("room.wav");
         Run host = start("conference", "--user", "host", "--call", alice.uri("alice"), "--call", bob.uri("bob"),
                 "--call", carol.uri("carol"), "--record", room.toString(), "--duration", "60")
@@ -187,7 +187,7 @@ class ConferenceCommandTest {
     }
 
     @Test
-    void usageErrors_beforeAnySocketOpens() throws Exception {
+    void usageErrors() throws Exception {
         Run nobody = start("conference", "--user", "host").get();
         assertEquals(ExitCode.USAGE, nobody.code());
         assertTrue(nobody.err().contains("add --call URI (repeatable) and/or --answer"), nobody.err());
@@ -204,6 +204,9 @@ class ConferenceCommandTest {
         assertEquals(ExitCode.USAGE, start("conference", "--user", "host", "--answer", "--duration", "0").get().code());
         assertEquals(ExitCode.USAGE, start("conference", "--user", "host", "--answer", "--play",
                 dir.resolve("none.wav").toString()).get().code());
+        Run badUri = start("conference", "--user", "host", "--call", "sip:a b@127.0.0.1").get(); // checked once the phone exists
+        assertEquals(ExitCode.USAGE, badUri.code());
+        assertTrue(badUri.err().contains("--call sip:a b@127.0.0.1 is not a SIP URI"), badUri.err());
         Run help = start("conference", "--help").get();
         assertEquals(ExitCode.SUCCESS, help.code());
         assertTrue(help.out().startsWith("Usage: parley conference --user NAME"), help.out());
