@@ -221,4 +221,21 @@ class SdpParserTest {
         assertEquals(new Connection("IN", "IP4", "192.0.2.1"), media.media().get(0).connection());
         assertEquals(new Connection("IN", "IP6", "::1"), media.media().get(1).connection());
     }
+
+    @Test
+    void limits_countMediaAttributesPerSection_andNameTheLineThatExceeds() {
+        SdpLimits limits = new SdpLimits(65536, 4, 50, 8);
+        String fifty = HEAD + "m=audio 1 RTP/AVP 0\r\n" + "a=x\r\n".repeat(50);
+        assertEquals(50, SessionDescription.parse(fifty.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0,
+                fifty.length(), limits).media().get(0).attributes().size());
+        // The next section counts afresh.
+        String twoSections = fifty + "m=audio 2 RTP/AVP 0\r\n" + "a=y\r\n".repeat(50);
+        assertEquals(50, SessionDescription.parse(twoSections.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0,
+                twoSections.length(), limits).media().get(1).attributes().size());
+        byte[] over = (fifty + "a=x\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SdpParseException e = assertThrows(SdpParseException.class,
+                () -> SessionDescription.parse(over, 0, over.length, limits));
+        assertEquals(Reason.TOO_LARGE, e.reason());
+        assertEquals(5 + 1 + 51, e.line());
+    }
 }

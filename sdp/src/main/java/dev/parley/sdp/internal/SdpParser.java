@@ -91,10 +91,15 @@ public final class SdpParser {
             throw lines.error(Reason.BAD_VERSION);
         }
         while (lines.next()) {
-            if (current == null) {
-                sessionLine(lines.type(), lines.valueStart(), lines.valueEnd());
+            char type = lines.type();
+            if (type == 'a') {
+                // The most frequent line and the cheapest: checked here, without the per-section dispatch.
+                countLine();
+                attribute(lines.valueStart(), lines.valueEnd());
+            } else if (current == null) {
+                sessionLine(type, lines.valueStart(), lines.valueEnd());
             } else {
-                mediaLine(lines.type(), lines.valueStart(), lines.valueEnd());
+                mediaLine(type, lines.valueStart(), lines.valueEnd());
             }
         }
         if (current == null) {
@@ -112,6 +117,15 @@ public final class SdpParser {
                 sessionAttributes, Items.list(unknown), Items.list(media));
     }
 
+    /** Counts an a= line against {@link SdpLimits#maxLinesPerSection()} in the section being read. */
+    private void countLine() {
+        int n = current == null ? ++sessionLines : ++current.lines;
+        if (n > limits.maxLinesPerSection()) {
+            throw lines.error(Reason.TOO_LARGE);
+        }
+    }
+
+    /** A line of the session part, other than a= ({@link #run}). */
     private void sessionLine(char type, int v, int e) {
         if (type != 'm' && type != 'r' && ++sessionLines > limits.maxLinesPerSection()) {
             throw lines.error(Reason.TOO_LARGE);
@@ -140,7 +154,6 @@ public final class SdpParser {
             case 'r' -> timings.repeat(b, v, e, limits.maxLinesPerSection(), lines);
             case 'z' -> timeZones = once(timeZones, v, e);
             case 'k' -> key = once(key, v, e);
-            case 'a' -> attribute(v, e);
             case 'm' -> {
                 sessionAttributes = attributes.take();
                 current = media(v, e);
@@ -149,6 +162,7 @@ public final class SdpParser {
         }
     }
 
+    /** A line of the current media section, other than a= ({@link #run}). */
     private void mediaLine(char type, int v, int e) {
         MediaSection m = current;
         if (type != 'm' && ++m.lines > limits.maxLinesPerSection()) {
@@ -173,7 +187,6 @@ public final class SdpParser {
             }
             case 'b' -> (m.bandwidths = Items.orNew(m.bandwidths)).add(bandwidth(v, e));
             case 'k' -> m.key = once(m.key, v, e);
-            case 'a' -> attribute(v, e);
             // Lenient: session-only lines (t, r, z, u, e, p) inside a media section are kept, not rejected.
             default -> (m.unknown = Items.orNew(m.unknown)).add(new UnknownLine(type, Ascii.text(b, v, e)));
         }
