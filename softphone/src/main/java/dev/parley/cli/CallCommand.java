@@ -65,7 +65,12 @@ final class CallCommand implements Subcommand {
             if (session.registers() && !session.awaitRegistration()) {
                 return ExitCode.REGISTRATION_FAILED;
             }
-            Call call = session.line.newCall(target);
+            Call call;
+            try {
+                call = session.line.newCall(target);
+            } catch (RuntimeException e) { // the URI does not parse (RFC 3261 §19.1.1)
+                throw new UsageException("parley call: " + target + " is not a SIP URI: " + e.getMessage());
+            }
             try {
                 CallMedia.attach(call, parsed);
             } catch (IOException | IllegalArgumentException e) {

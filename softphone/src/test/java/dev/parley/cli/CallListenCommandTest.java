@@ -234,4 +234,13 @@ class CallListenCommandTest {
         assertEquals(ExitCode.USAGE, badPlay.code());
         assertTrue(badPlay.err().contains("--play: cannot read"), badPlay.err());
     }
+
+    /** A target that is no URI (RFC 3261 §19.1.1) is a usage error with the reason, not a stack trace. */
+    @Test
+    void malformedTargetUri_isAUsageError() throws Exception {
+        Run run = start("call", "sip:a b@c", "--user", "a").get(20, TimeUnit.SECONDS);
+        assertEquals(ExitCode.USAGE, run.code(), run.err());
+        assertTrue(run.err().contains("sip:a b@c is not a SIP URI"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
 }
