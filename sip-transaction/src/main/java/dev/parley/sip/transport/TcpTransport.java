@@ -44,6 +44,8 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
     private long framingErrors;
     private long refused;
     private String lastFailure = "";
+    /** The connection being closed because of the error now in {@link #lastFailure}, or null. */
+    private StreamConnection failing;
 
     private TcpTransport(EventLoop loop, TransportKind kind, SSLContext tls, ServerSocketChannel server, Endpoint local,
                          StreamLimits limits, StreamHandler handler, Consumer<Endpoint> onConnectFailure) {
@@ -158,9 +160,16 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
                 c.flush();
             }
         } catch (IOException e) {
-            lastFailure = c.remote + ": " + e.getMessage();
-            close(c);
+            fail(c, e);
         }
+    }
+
+    /** Closes {@code c} because of {@code e}, kept as {@link #lastFailure()} (the TLS alert or socket error). */
+    private void fail(StreamConnection c, IOException e) {
+        failing = c;
+        lastFailure = c.remote + ": " + (e.getMessage() != null ? e.getMessage() : e.toString());
+        close(c);
+        failing = null;
     }
 
     private void read(StreamConnection c) throws IOException {
@@ -223,7 +232,7 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
             c.send(data, loop.now());
             return true;
         } catch (IOException e) {
-            close(c);
+            fail(c, e);
             return false;
         }
     }
@@ -233,6 +242,9 @@ public final class TcpTransport implements ByteTransport, AutoCloseable {
         // A TLS connection we dialled whose handshake failed (say, an untrusted certificate) was never usable either.
         boolean unusable = !c.established || c.session != null && c.session.isClient() && !c.session.isHandshaken();
         if (removed && unusable) {
+            if (failing != c) {
+                lastFailure = c.remote + ": connection closed before it was ready (by the peer, idle, or on shutdown)";
+            }
             // RFC 3261 §17.1.4: a connection that could not be opened is a transport error.
             onConnectFailure.accept(c.remote);
         }
