@@ -35,12 +35,7 @@ class CallListenCommandTest {
 
     @Test
     void callToAnAutoAnsweringListener_isAnsweredOverG722AndRecorded() throws Exception {
-        Path played = dir.resolve("tone.wav");
-        short[] tone = new short[16000];
-        for (int i = 0; i < tone.length; i++) {
-            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
-        }
-        Wav.write(played, WavAudio.ofPcm(tone, 16000));
+        Path played = ToneWindows.writeTone(dir.resolve("tone.wav"), 1000);
         Path recorded = dir.resolve("heard.wav");
         Listening bob = listen("--user", "bob", "--auto-answer", "--record", recorded.toString(), "--duration", "5");
         int port = bob.port();
@@ -70,12 +65,7 @@ class CallListenCommandTest {
         assertEquals(16000, heard.sampleRate());
         // About two seconds of the caller's tone arrived: loud samples, not silence.
         short[] s = heard.samples();
-        long loud = 0;
-        for (short v : s) {
-            if (Math.abs(v) > 2000) {
-                loud++;
-            }
-        }
+        long loud = ToneWindows.loudSamples(s);
         assertTrue(loud > 8000, "recorded " + s.length + " samples, " + loud + " loud");
     }
 

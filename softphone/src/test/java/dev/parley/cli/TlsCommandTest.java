@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.cli.registrar.Binding;
 import dev.parley.cli.registrar.RegistrarNode;
 import dev.parley.codecs.Wav;
-import dev.parley.codecs.WavAudio;
 import dev.parley.sip.transport.TransportKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -125,12 +124,7 @@ class TlsCommandTest {
 
     @Test
     void callBetweenTwoPhonesRegisteredOverTls_throughTheRegistrar_carriesTheTone() throws Exception {
-        Path played = dir.resolve("tone.wav");
-        short[] tone = new short[16000];
-        for (int i = 0; i < tone.length; i++) {
-            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
-        }
-        Wav.write(played, WavAudio.ofPcm(tone, 16000));
+        Path played = ToneWindows.writeTone(dir.resolve("tone.wav"), 1000);
         Path recorded = dir.resolve("heard-over-tls.wav");
         CompletableFuture<Run> bob = parley(List.of("listen", "--user", "bob", "--password", "b-secret", "--registrar", at,
                 "--proxy", at, "--auto-answer", "--record", recorded.toString(), "--duration", "10"), tls.phoneOptions());
@@ -150,12 +144,7 @@ class TlsCommandTest {
         assertTrue(callee.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), callee.out());
         // About two seconds of alice's 1 kHz tone arrived at bob: loud samples, not silence.
         short[] heard = Wav.read(recorded, 8 << 20).samples();
-        long loud = 0;
-        for (short v : heard) {
-            if (Math.abs(v) > 2000) {
-                loud++;
-            }
-        }
+        long loud = ToneWindows.loudSamples(heard);
         assertTrue(loud > 8000, "recorded " + heard.length + " samples, " + loud + " loud");
     }
 

@@ -34,6 +34,17 @@ final class ToneWindows {
         return file;
     }
 
+    /** Samples louder than 2000 (of 32767): a recording that carries a tone has thousands, silence none. */
+    static long loudSamples(short[] samples) {
+        long loud = 0;
+        for (short v : samples) {
+            if (Math.abs(v) > 2000) {
+                loud++;
+            }
+        }
+        return loud;
+    }
+
     /** The 16 kHz samples of a recording that {@code parley} wrote. */
     static short[] read(Path wav) throws IOException {
         WavAudio audio = Wav.read(wav, 16 << 20);
