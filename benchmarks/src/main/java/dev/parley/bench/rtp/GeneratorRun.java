@@ -64,20 +64,19 @@ final class GeneratorRun {
     private static void measure(int n, int seconds, MediaEngine engine, RtpGenerator generator) throws Exception {
         Thread.sleep(2_000); // warm-up
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long[] generatorThreads = generator.threadIds();
+        MediaThreads generatorThreads = MediaThreads.named("generator");
         MediaThreads media = MediaThreads.find();
         EngineStatistics e0 = engine.statistics();
         long g0 = generator.sent();
         long r0 = generator.received();
         long[] media0 = media.cpuAndAllocated();
-        long gcpu0 = cpu(threads, generatorThreads);
+        long gcpu0 = generatorThreads.cpuAndAllocated()[0];
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         long cpu1 = os.getProcessCpuTime();
         long t1 = System.nanoTime();
-        long gcpu1 = cpu(threads, generatorThreads);
+        long gcpu1 = generatorThreads.cpuAndAllocated()[0];
         long[] media1 = media.cpuAndAllocated();
         long g1 = generator.sent();
         long r1 = generator.received();
@@ -107,13 +106,5 @@ final class GeneratorRun {
         System.out.printf("| %d | %.0f | %.0f | %.3f%% | %.3f%% | %.0f%% | %.2f | %.0f%% | %.1f | %.3f | %.2f | %d | %d | %d |%n",
                 n, ppsIn, ppsOut, lossIn, lossOut, cpu, engineUs, kernelShare, engineBytes, wakeUps, generatorUs,
                 ef.sendFailures(), ef.ticksSkipped(), generator.silentStreams());
-    }
-
-    private static long cpu(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long total = 0;
-        for (long id : ids) {
-            total += Math.max(0, threads.getThreadCpuTime(id));
-        }
-        return total;
     }
 }

@@ -10,19 +10,27 @@ import java.lang.management.ManagementFactory;
 final class MediaThreads {
 
     private final long[] ids;
+    private final String prefix;
     private final com.sun.management.ThreadMXBean bean =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private MediaThreads(long[] ids) {
+    private MediaThreads(long[] ids, String prefix) {
         this.ids = ids;
+        this.prefix = prefix;
     }
 
+    /** The engines' selector threads. */
     static MediaThreads find() {
+        return named("parley-media-");
+    }
+
+    /** The live threads whose names start with {@code prefix} (e.g. the load generator's). */
+    static MediaThreads named(String prefix) {
         long[] ids = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("parley-media-"))
+                .filter(t -> t.getName().startsWith(prefix))
                 .mapToLong(Thread::getId)
                 .toArray();
-        return new MediaThreads(ids);
+        return new MediaThreads(ids, prefix);
     }
 
     /** Total CPU nanoseconds, bytes allocated and user-mode CPU nanoseconds of the threads so far. */
@@ -42,7 +50,7 @@ final class MediaThreads {
      * Voluntary context switches of the selector threads so far (Linux {@code /proc}; 0 elsewhere):
      * each is the thread going to sleep in the selector, so each is also one wake-up.
      */
-    static long contextSwitches() {
+    long contextSwitches() {
         long total = 0;
         java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
         if (tasks == null) {
@@ -51,7 +59,7 @@ final class MediaThreads {
         for (java.io.File task : tasks) {
             try {
                 String comm = java.nio.file.Files.readString(task.toPath().resolve("comm")).trim();
-                if (!comm.startsWith("parley-media-")) {
+                if (!comm.startsWith(prefix)) {
                     continue;
                 }
                 for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {

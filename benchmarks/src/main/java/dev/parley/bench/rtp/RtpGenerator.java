@@ -96,10 +96,6 @@ final class RtpGenerator implements AutoCloseable {
         thread.start();
     }
 
-    long[] threadIds() {
-        return new long[] {thread.getId()};
-    }
-
     /** Stops sending (what comes back is still counted until {@link #close}). */
     void stopSending() {
         sending = false;
