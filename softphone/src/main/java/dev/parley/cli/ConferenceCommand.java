@@ -98,7 +98,7 @@ final class ConferenceCommand implements Subcommand {
             }
             room.open(conference);
             calls.forEach(room::admit); // never refused: at most max --call options, admitted before any incoming call
-            session.human.println("conference on " + session.phone.sipEndpoint() + " as " + session.line.config().addressOfRecord()
+            session.human.println("conference on " + session.listeningOn() + " as " + session.line.config().addressOfRecord()
                     + " (at most " + max + " participants)");
             if (session.registers() && !session.awaitRegistration()) {
                 return ExitCode.REGISTRATION_FAILED;

@@ -67,7 +67,7 @@ final class ListenCommand implements Subcommand {
             }
         })) {
             human[0] = session.human;
-            session.human.println("listening on " + session.phone.sipEndpoint() + " as " + session.line.config().addressOfRecord());
+            session.human.println("listening on " + session.listeningOn() + " as " + session.line.config().addressOfRecord());
             if (session.registers() && !session.awaitRegistration()) {
                 return ExitCode.REGISTRATION_FAILED;
             }

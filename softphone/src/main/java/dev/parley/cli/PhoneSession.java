@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.Call;
 import dev.parley.ua.DtmfEvent;
 import dev.parley.ua.PhoneError;
@@ -99,6 +100,18 @@ final class PhoneSession implements AutoCloseable {
     static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
             throws UsageException {
         return new PhoneSession(args, out, err, onIncoming, observer);
+    }
+
+    /**
+     * Where the phone receives SIP, as printed by {@code listen} and {@code conference}: the UDP
+     * socket, and the line's TCP or TLS listener when it has one ({@code UDP:127.0.0.1:5080 and
+     * TLS:127.0.0.1:5081}); the TLS port is the UDP port + 1 only when that one was free.
+     */
+    String listeningOn() {
+        TransportKind kind = line.config().transport();
+        String udp = phone.sipEndpoint().toString();
+        return kind == TransportKind.UDP ? udp
+                : phone.sipEndpoint(kind).map(stream -> udp + " and " + stream).orElse(udp);
     }
 
     boolean registers() {

@@ -142,6 +142,10 @@ class TlsCommandTest {
         Run callee = bob.get(60, TimeUnit.SECONDS);
         assertEquals(ExitCode.SUCCESS, callee.code(), callee.out() + callee.err());
         assertTrue(callee.out().contains("incoming call 1 from <sip:alice@127.0.0.1>"), callee.out());
+        // listen prints its TLS listener too: the port bob registered in his Contact.
+        int bobsTlsPort = ((dev.parley.sip.message.SipUri) bobBound.get(0).contact().uri()).port();
+        assertTrue(callee.out().matches("(?s)listening on UDP:127\\.0\\.0\\.1:\\d+ and TLS:127\\.0\\.0\\.1:" + bobsTlsPort
+                + " as sip:bob@127\\.0\\.0\\.1\n.*"), callee.out());
         // About two seconds of alice's 1 kHz tone arrived at bob: loud samples, not silence.
         short[] heard = Wav.read(recorded, 8 << 20).samples();
         long loud = ToneWindows.loudSamples(heard);

@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
@@ -63,6 +64,15 @@ public final class SoftPhone implements AutoCloseable {
     /** Where this phone receives SIP over UDP (useful with port 0); TCP listens on the same port number. */
     public Endpoint sipEndpoint() {
         return core.localEndpoint();
+    }
+
+    /**
+     * Where this phone receives SIP over {@code kind}: the UDP socket, or the TCP or TLS listener
+     * that the first line of that transport opened (TLS on the UDP port + 1 when it was free, else
+     * an ephemeral port); empty while no line uses {@code kind}.
+     */
+    public Optional<Endpoint> sipEndpoint(TransportKind kind) {
+        return Optional.ofNullable(core.listenerOrNull(kind));
     }
 
     /**

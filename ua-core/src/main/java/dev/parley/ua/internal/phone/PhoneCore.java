@@ -74,6 +74,11 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
         return transports.local(kind);
     }
 
+    /** The TCP or TLS listener of {@code kind} (null while no line uses it); UDP: the SIP socket. */
+    public Endpoint listenerOrNull(TransportKind kind) {
+        return kind == TransportKind.UDP ? transports.local() : transports.listener(kind);
+    }
+
     public PhoneRuntime runtime() {
         return runtime;
     }

@@ -115,6 +115,12 @@ final class PhoneTransports implements ByteTransport {
         return t == null ? sipPort.local() : t.local();
     }
 
+    /** The TCP or TLS listener of {@code kind}, or null while no line has opened one. */
+    Endpoint listener(TransportKind kind) {
+        TcpTransport t = streams.get(kind);
+        return t == null ? null : t.local();
+    }
+
     /** Hands a copy of a message to the listeners, on the event thread, in wire order. */
     private void trace(boolean outgoing, Endpoint remote, byte[] data, int length) {
         SipPacket packet = new SipPacket(outgoing, sipPort.local(), remote, Arrays.copyOf(data, length));
