@@ -21,6 +21,12 @@ final class SelectorLoop implements Runnable {
     private static final int TASK_QUEUE = 16_384;
     /** Datagrams read from a backlogged socket before the loop moves on (fairness). */
     private static final int READ_BATCH = 16;
+    /**
+     * How late the next tick may already be at the select before the loop counts as behind. Not 0:
+     * with a thousand streams a tick falls due every 20 µs, so one is nearly always due by the time
+     * the loop gets there, and batch reads would cost an empty {@code recvfrom} for most datagrams.
+     */
+    private static final long BEHIND_NANOS = 2_000_000L;
 
     private final Selector selector;
     private final MediaClock clock;
@@ -33,7 +39,7 @@ final class SelectorLoop implements Runnable {
     private boolean selecting;
     /** Select rounds so far: a socket ready in two rounds running is read until empty. */
     private long round;
-    /** A tick was already due again when the loop reached its select: it is behind, drain sockets. */
+    /** A tick was already {@link #BEHIND_NANOS} late when the loop reached its select: drain sockets. */
     private boolean behind;
     private long receiveErrors;
 
@@ -91,12 +97,14 @@ final class SelectorLoop implements Runnable {
                 runTasks();
                 long now = clock.nanoTime();
                 schedule.runDue(now, MediaStream::tick);
-                long wait = schedule.nanosUntilNext(clock.nanoTime());
+                long after = clock.nanoTime();
+                long earliest = schedule.earliestDue();
+                long wait = earliest == Long.MAX_VALUE ? -1 : Math.max(0, earliest - after);
                 // The consumer forms of select hand over each ready key without the selected-key
                 // set, which would allocate a set entry per ready socket per round.
                 selecting = true;
                 round++;
-                behind = wait == 0;
+                behind = earliest != Long.MAX_VALUE && after - earliest > BEHIND_NANOS;
                 try {
                     if (wait == 0) {
                         selector.selectNow(reader);
@@ -134,7 +142,8 @@ final class SelectorLoop implements Runnable {
      * Reads a ready socket. At 20 ms per packet a socket rarely holds two datagrams, and a second
      * read would almost always be a system call that returns nothing: so one datagram is read, and
      * the level-triggered selector reports the socket again if more are waiting. When the loop is
-     * behind (a tick was due again before it reached the select), or a socket was ready in two
+     * behind (the next tick was already more than {@link #BEHIND_NANOS} late when it reached the
+     * select), or a socket was ready in two
      * select rounds running, sockets have a backlog: each is read until empty, up to
      * {@link #READ_BATCH} datagrams, so that a backlog drains at once instead of one per report.
      * (One select reports at most 1,024 sockets, so with thousands ready a socket may be reported

@@ -54,7 +54,9 @@ final class RtpGenerator implements AutoCloseable {
         if (payload.length != PAYLOAD) {
             throw new IllegalArgumentException("payload of " + payload.length + " bytes");
         }
-        this.channel = DatagramChannel.open();
+        // An IPv4 socket for an IPv4 address, as the engine's (a dual-stack one costs more per datagram).
+        this.channel = bind.getAddress() instanceof java.net.Inet4Address
+                ? DatagramChannel.open(java.net.StandardProtocolFamily.INET) : DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 8 << 20);
         channel.bind(bind);

@@ -1,8 +1,10 @@
 package dev.parley.rtp.internal;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 import java.util.BitSet;
 
@@ -49,9 +51,9 @@ public final class PortAllocator {
             int port = first + 2 * index;
             DatagramChannel rtp = null;
             try {
-                rtp = DatagramChannel.open();
+                rtp = openChannel();
                 rtp.bind(new InetSocketAddress(address, port));
-                DatagramChannel rtcp = DatagramChannel.open();
+                DatagramChannel rtcp = openChannel();
                 try {
                     rtcp.bind(new InetSocketAddress(address, port + 1));
                 } catch (IOException e) {
@@ -67,6 +69,15 @@ public final class PortAllocator {
             }
         }
         throw new IOException("no free RTP port pair in " + first + "-" + (first + 2 * pairs - 1));
+    }
+
+    /**
+     * An IPv4 address (the wildcard 0.0.0.0 included) gets an IPv4 socket: a dual-stack socket bound
+     * to it reaches no IPv6 peer either, and each of its datagrams would take the kernel's IPv6 path
+     * with a v4-mapped address. IPv6 addresses and no address keep the JDK's default (dual-stack) socket.
+     */
+    private DatagramChannel openChannel() throws IOException {
+        return address instanceof Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
     }
 
     /** Returns the pair of {@code rtpPort} to the pool (its channels must be closed). */

@@ -233,26 +233,29 @@ public final class TickSchedule<T> {
 
     /** Nanoseconds from {@code now} to the next due tick (0 if one is due), or -1 if empty. */
     public long nanosUntilNext(long now) {
+        long earliest = earliestDue();
+        return earliest == Long.MAX_VALUE ? -1 : Math.max(0, earliest - now);
+    }
+
+    /** The due time of the next tick (it may be past), or {@link Long#MAX_VALUE} if empty. */
+    public long earliestDue() {
         if (size == 0) {
-            return -1;
+            return Long.MAX_VALUE;
         }
         // The first slot from the cursor holding an entry due in this turn of the wheel.
         for (long tick = cursor; tick < cursor + SLOTS; tick++) {
             long earliest = earliestIn((int) tick & MASK, tick);
             if (earliest != Long.MAX_VALUE) {
-                return Math.max(0, earliest - now);
+                return earliest;
             }
         }
-        if (size == 0) {
-            return -1;
-        }
-        long earliest = Long.MAX_VALUE; // every entry is more than a turn ahead
+        long earliest = Long.MAX_VALUE; // every entry is more than a turn ahead (or was cancelled)
         for (int slot = 0; slot < SLOTS; slot++) {
             for (int id = heads[slot]; id != NONE; id = next[id]) {
                 earliest = Math.min(earliest, due[id]);
             }
         }
-        return Math.max(0, earliest - now);
+        return earliest;
     }
 
     /** The earliest due time in {@code slot} of an entry due by wheel tick {@code tick}; drops cancelled ones. */

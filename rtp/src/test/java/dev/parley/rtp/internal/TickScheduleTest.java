@@ -77,6 +77,26 @@ class TickScheduleTest {
         assertEquals(0, schedule.size());
     }
 
+    @Test
+    void earliestDue_saysHowLateTheLoopIs_beforeAndAfterItCatchesUp() {
+        TickSchedule<String> schedule = new TickSchedule<>();
+        assertEquals(Long.MAX_VALUE, schedule.earliestDue());
+        schedule.add("a", 20 * MS, 20 * MS);
+        schedule.add("b", 20 * MS, 25 * MS);
+        assertEquals(20 * MS, schedule.earliestDue());
+        // The loop reaches its select at 33 ms without running ticks: "a" is 13 ms late. The
+        // selector loop reads its sockets in batches while the next tick is over 2 ms late.
+        assertEquals(20 * MS, schedule.earliestDue());
+        assertEquals(0, schedule.nanosUntilNext(33 * MS));
+        schedule.runDue(33 * MS, (i, d) -> { });
+        assertEquals(40 * MS, schedule.earliestDue());
+        assertEquals(7 * MS, schedule.nanosUntilNext(33 * MS));
+        schedule.add("c", 20 * MS, 300 * MS); // more than a turn of the wheel ahead
+        schedule.runDue(45 * MS, (i, d) -> { });
+        schedule.runDue(50 * MS, (i, d) -> { });
+        assertEquals(60 * MS, schedule.earliestDue());
+    }
+
     /** Entries of mixed periods and phases (some beyond one turn of the wheel), checked one by one. */
     @Test
     void manyEntries_eachTicksOnItsOwnGrid_inDueOrderAcrossSlots() {
