@@ -55,7 +55,7 @@ final class RtpGenerator implements AutoCloseable {
             throw new IllegalArgumentException("payload of " + payload.length + " bytes");
         }
         // An IPv4 socket for an IPv4 address, as the engine's (a dual-stack one costs more per datagram).
-        this.channel = bind.getAddress() instanceof java.net.Inet4Address
+        this.channel = bind.getAddress() instanceof java.net.Inet4Address && !bind.getAddress().isAnyLocalAddress()
                 ? DatagramChannel.open(java.net.StandardProtocolFamily.INET) : DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 << 20);
         channel.setOption(StandardSocketOptions.SO_SNDBUF, 8 << 20);

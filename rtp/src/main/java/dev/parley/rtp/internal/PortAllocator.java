@@ -72,12 +72,14 @@ public final class PortAllocator {
     }
 
     /**
-     * An IPv4 address (the wildcard 0.0.0.0 included) gets an IPv4 socket: a dual-stack socket bound
-     * to it reaches no IPv6 peer either, and each of its datagrams would take the kernel's IPv6 path
-     * with a v4-mapped address. IPv6 addresses and no address keep the JDK's default (dual-stack) socket.
+     * A specific IPv4 address gets an IPv4 socket: a dual-stack socket bound to it cannot reach an
+     * IPv6 peer either, and each of its datagrams would take the kernel's IPv6 path with a v4-mapped
+     * address. The wildcard 0.0.0.0, IPv6 addresses and no address keep the JDK's default socket,
+     * which the JDK binds to the IPv6 wildcard for 0.0.0.0, so that it reaches IPv4 and IPv6 peers.
      */
     private DatagramChannel openChannel() throws IOException {
-        return address instanceof Inet4Address ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
+        return address instanceof Inet4Address && !address.isAnyLocalAddress()
+                ? DatagramChannel.open(StandardProtocolFamily.INET) : DatagramChannel.open();
     }
 
     /** Returns the pair of {@code rtpPort} to the pool (its channels must be closed). */

@@ -53,13 +53,40 @@ class PortAllocatorTest {
             try (DatagramChannel peer = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
                 peer.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), pair.rtp().getLocalAddress());
                 ByteBuffer in = ByteBuffer.allocate(16);
-                InetSocketAddress from = (InetSocketAddress) pair.rtp().receive(in);
+                InetSocketAddress from = receive(pair.rtp(), in);
                 assertEquals(peer.getLocalAddress(), from);
                 assertEquals(3, in.position());
             }
         } finally {
             close(pair);
         }
+    }
+
+    /** Bound to 0.0.0.0, media still reaches an IPv6 peer (the JDK's dual-stack wildcard socket). */
+    @Test
+    void theIpv4Wildcard_stillReachesIpv6Peers() throws IOException {
+        PortAllocator ports = new PortAllocator(InetAddress.getByName("0.0.0.0"), 41_201, 41_299);
+        PortAllocator.Pair pair = ports.allocate();
+        try (DatagramChannel peer = DatagramChannel.open().bind(new InetSocketAddress("::1", 0))) {
+            assertEquals(3, pair.rtp().send(ByteBuffer.wrap(new byte[] {1, 2, 3}), peer.getLocalAddress()));
+            ByteBuffer in = ByteBuffer.allocate(16);
+            assertEquals(pair.rtpPort(), receive(peer, in).getPort());
+        } finally {
+            close(pair);
+        }
+    }
+
+    /** Loopback queues a datagram before send returns: a bounded non-blocking read finds it. */
+    private static InetSocketAddress receive(DatagramChannel channel, ByteBuffer in) throws IOException {
+        channel.configureBlocking(false);
+        for (int tries = 0; tries < 1_000; tries++) {
+            InetSocketAddress from = (InetSocketAddress) channel.receive(in);
+            if (from != null) {
+                return from;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no datagram on " + channel.getLocalAddress());
     }
 
     private static void close(PortAllocator.Pair pair) throws IOException {
