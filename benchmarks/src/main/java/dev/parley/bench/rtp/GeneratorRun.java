@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.parley.codecs.Codecs;
 import dev.parley.rtp.EngineConfig;
 import dev.parley.rtp.EngineStatistics;
+import dev.parley.rtp.JitterBufferStats;
 import dev.parley.rtp.MediaConfig;
 import dev.parley.rtp.MediaEngine;
 import dev.parley.rtp.MediaStream;
@@ -30,7 +31,8 @@ final class GeneratorRun {
         return "| streams | packets/s into the engine (target 50 × N) | packets/s out of the engine | loss into "
                 + "| loss out | process CPU (of 2 cores) | engine threads' CPU µs per packet | of which in the kernel "
                 + "| engine bytes allocated per packet | engine wake-ups per packet | generator CPU µs per packet | send failures | ticks skipped "
-                + "| streams silent |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+                + "| streams silent | ticks concealed (of ticks played) | packets late or overflowing (of received) |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     static void run(int n, int seconds, int threads) throws Exception {
@@ -56,16 +58,18 @@ final class GeneratorRun {
                 }
                 generator.echoSsrcs(ssrcs);
                 generator.start();
-                measure(n, seconds, engine, generator);
+                measure(n, seconds, engine, generator, echoes);
             }
         }
     }
 
-    private static void measure(int n, int seconds, MediaEngine engine, RtpGenerator generator) throws Exception {
+    private static void measure(int n, int seconds, MediaEngine engine, RtpGenerator generator, List<MediaStream> echoes)
+            throws Exception {
         Thread.sleep(2_000); // warm-up
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         MediaThreads generatorThreads = MediaThreads.named("generator");
         MediaThreads media = MediaThreads.find();
+        long[] heard0 = heard(echoes);
         EngineStatistics e0 = engine.statistics();
         long g0 = generator.sent();
         long r0 = generator.received();
@@ -81,6 +85,10 @@ final class GeneratorRun {
         long g1 = generator.sent();
         long r1 = generator.received();
         EngineStatistics e1 = engine.statistics();
+        long[] heard1 = heard(echoes);
+        long played = heard1[0] - heard0[0];
+        long concealed = heard1[1] - heard0[1];
+        long lateOrOverflow = heard1[2] - heard0[2];
         generator.stopSending();
         Thread.sleep(200); // the last packets reach the echo streams
         EchoPair.sending = false;
@@ -103,8 +111,21 @@ final class GeneratorRun {
         double engineBytes = (media1[1] - media0[1]) / (double) engineHandled;
         double wakeUps = (media1[3] - media0[3]) / (double) engineHandled;
         double generatorUs = (gcpu1 - gcpu0) / 1000.0 / (g1 - g0 + r1 - r0);
-        System.out.printf("| %d | %.0f | %.0f | %.3f%% | %.3f%% | %.0f%% | %.2f | %.0f%% | %.1f | %.3f | %.2f | %d | %d | %d |%n",
+        System.out.printf("| %d | %.0f | %.0f | %.3f%% | %.3f%% | %.0f%% | %.2f | %.0f%% | %.1f | %.3f | %.2f | %d | %d | %d | %.3f%% | %.3f%% |%n",
                 n, ppsIn, ppsOut, lossIn, lossOut, cpu, engineUs, kernelShare, engineBytes, wakeUps, generatorUs,
-                ef.sendFailures(), ef.ticksSkipped(), generator.silentStreams());
+                ef.sendFailures(), ef.ticksSkipped(), generator.silentStreams(), 100.0 * concealed / Math.max(1, played + concealed),
+                100.0 * lateOrOverflow / Math.max(1, e1.packetsReceived() - e0.packetsReceived()));
+    }
+
+    /** What the echo streams' listeners heard so far: frames played, ticks concealed, packets late or overflowing. */
+    private static long[] heard(List<MediaStream> echoes) {
+        long[] sum = new long[3];
+        for (MediaStream echo : echoes) {
+            JitterBufferStats jb = echo.statistics().jitterBuffer();
+            sum[0] += jb.played();
+            sum[1] += jb.concealed();
+            sum[2] += jb.late() + jb.overflow();
+        }
+        return sum;
     }
 }
