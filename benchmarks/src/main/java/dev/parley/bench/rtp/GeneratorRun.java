@@ -65,7 +65,7 @@ final class GeneratorRun {
 
     private static void measure(int n, int seconds, MediaEngine engine, RtpGenerator generator, List<MediaStream> echoes)
             throws Exception {
-        Thread.sleep(2_000); // warm-up
+        Thread.sleep(4_000); // warm-up: the JIT was still compiling the engine's paths 3 s in
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         MediaThreads generatorThreads = MediaThreads.named("generator");
         MediaThreads media = MediaThreads.find();

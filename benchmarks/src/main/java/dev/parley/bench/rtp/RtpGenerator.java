@@ -73,6 +73,11 @@ final class RtpGenerator implements AutoCloseable {
         thread.setPriority(Thread.MAX_PRIORITY);
     }
 
+    /** The SSRC of the generator's stream {@code i}. */
+    static int ssrcOf(int i) {
+        return 0x10000 + i;
+    }
+
     InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }
@@ -166,7 +171,7 @@ final class RtpGenerator implements AutoCloseable {
                     packet.clear();
                     // RFC 3550 §5.1: V=2; marker on a stream's first packet (RFC 3551 §4.1); PT 0 (PCMU).
                     packet.put((byte) 0x80).put((byte) (sent[i] == 0 ? 0x80 : 0x00));
-                    packet.putShort((short) sequence[i]).putInt(timestamp[i]).putInt(0x10000 + i).put(payload);
+                    packet.putShort((short) sequence[i]).putInt(timestamp[i]).putInt(ssrcOf(i)).put(payload);
                     packet.flip();
                     if (channel.send(packet, targets[i]) > 0) {
                         sent[i]++;
