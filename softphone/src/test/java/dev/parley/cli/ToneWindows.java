@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.codecs.ToneMeter;
 import dev.parley.codecs.Wav;
 import dev.parley.codecs.WavAudio;
 import java.io.IOException;
@@ -97,19 +98,8 @@ final class ToneWindows {
         return Math.sqrt(e / WINDOW);
     }
 
-    /** Goertzel power at {@code hz} over one window, normalised by the window's energy. */
+    /** The share of one window's power at {@code hz} (codecs' {@code ToneMeter}). */
     private static double share(short[] s, int from, int hz) {
-        double coeff = 2 * Math.cos(2 * Math.PI * hz / RATE);
-        double s1 = 0;
-        double s2 = 0;
-        double energy = 0;
-        for (int i = from; i < from + WINDOW; i++) {
-            double s0 = s[i] + coeff * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-            energy += (double) s[i] * s[i];
-        }
-        double power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-        return energy == 0 ? 0 : power / (energy * WINDOW);
+        return ToneMeter.relativePower(s, from, WINDOW, RATE, hz);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.AudioCodec;
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.sip.transaction.TimerConfig;
 import dev.parley.ua.fixture.CapturingSink;
 import dev.parley.ua.fixture.Lab;
@@ -76,9 +77,9 @@ class CallFlowTest {
         assertEquals(rate, bobHears.sampleRate());
         short[] atBob = bobHears.last(rate / 2);
         short[] atAlice = aliceHears.last(rate / 2);
-        assertTrue(Goertzel.relativePower(atBob, 0, atBob.length, rate, 1000) > 0.3, "bob hears alice's 1000 Hz");
-        assertTrue(Goertzel.relativePower(atBob, 0, atBob.length, rate, 1500) < 0.02, "bob does not hear himself");
-        assertTrue(Goertzel.relativePower(atAlice, 0, atAlice.length, rate, 1500) > 0.3, "alice hears bob's 1500 Hz");
+        assertTrue(ToneMeter.relativePower(atBob, 0, atBob.length, rate, 1000) > 0.3, "bob hears alice's 1000 Hz");
+        assertTrue(ToneMeter.relativePower(atBob, 0, atBob.length, rate, 1500) < 0.02, "bob does not hear himself");
+        assertTrue(ToneMeter.relativePower(atAlice, 0, atAlice.length, rate, 1500) > 0.3, "alice hears bob's 1500 Hz");
 
         CompletableFuture<CallEnd> aliceEnd = out.hangUp().toCompletableFuture();
         CompletableFuture<CallEnd> bobEnd = in.ended().toCompletableFuture();

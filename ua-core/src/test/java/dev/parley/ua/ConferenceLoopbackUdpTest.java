@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.AudioCodec;
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -105,15 +106,15 @@ class ConferenceLoopbackUdpTest {
             short[] a = aliceHears.full.get(10, TimeUnit.SECONDS);
             short[] b = bobHears.full.get(10, TimeUnit.SECONDS);
             short[] h = hostHears.full.get(10, TimeUnit.SECONDS);
-            assertTrue(Goertzel.relativePower(a, 0, a.length, aliceHears.rate, 500) > 0.12, "alice hears the host");
-            assertTrue(Goertzel.relativePower(a, 0, a.length, aliceHears.rate, 1700) > 0.12, "alice hears bob");
-            assertTrue(Goertzel.relativePower(a, 0, a.length, aliceHears.rate, 1100) < 0.02, "not herself");
-            assertTrue(Goertzel.relativePower(b, 0, b.length, bobHears.rate, 500) > 0.12, "bob hears the host");
-            assertTrue(Goertzel.relativePower(b, 0, b.length, bobHears.rate, 1100) > 0.12, "bob hears alice");
-            assertTrue(Goertzel.relativePower(b, 0, b.length, bobHears.rate, 1700) < 0.02, "not himself");
-            assertTrue(Goertzel.relativePower(h, 0, h.length, 16000, 1100) > 0.12, "the host hears alice");
-            assertTrue(Goertzel.relativePower(h, 0, h.length, 16000, 1700) > 0.12, "the host hears bob");
-            assertTrue(Goertzel.relativePower(h, 0, h.length, 16000, 500) < 0.02, "not itself");
+            assertTrue(ToneMeter.relativePower(a, 0, a.length, aliceHears.rate, 500) > 0.12, "alice hears the host");
+            assertTrue(ToneMeter.relativePower(a, 0, a.length, aliceHears.rate, 1700) > 0.12, "alice hears bob");
+            assertTrue(ToneMeter.relativePower(a, 0, a.length, aliceHears.rate, 1100) < 0.02, "not herself");
+            assertTrue(ToneMeter.relativePower(b, 0, b.length, bobHears.rate, 500) > 0.12, "bob hears the host");
+            assertTrue(ToneMeter.relativePower(b, 0, b.length, bobHears.rate, 1100) > 0.12, "bob hears alice");
+            assertTrue(ToneMeter.relativePower(b, 0, b.length, bobHears.rate, 1700) < 0.02, "not himself");
+            assertTrue(ToneMeter.relativePower(h, 0, h.length, 16000, 1100) > 0.12, "the host hears alice");
+            assertTrue(ToneMeter.relativePower(h, 0, h.length, 16000, 1700) > 0.12, "the host hears bob");
+            assertTrue(ToneMeter.relativePower(h, 0, h.length, 16000, 500) < 0.02, "not itself");
             conf.close();
             assertEquals(java.util.List.of(), conf.participants());
         } finally {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.AudioCodec;
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.ua.fixture.CapturingSink;
 import dev.parley.ua.fixture.Lab;
 import java.util.List;
@@ -107,7 +108,7 @@ class ConferenceTest {
     private static double power(CapturingSink sink, double hz) {
         int rate = sink.sampleRate();
         short[] last = sink.last(rate / 2);
-        return Goertzel.relativePower(last, 0, last.length, rate, hz);
+        return ToneMeter.relativePower(last, 0, last.length, rate, hz);
     }
 
     private static void hears(CapturingSink sink, String who, double... tones) {

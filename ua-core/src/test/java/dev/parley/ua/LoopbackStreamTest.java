@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipUri;
+import dev.parley.sip.transaction.peer.SelfSignedTls;
 import dev.parley.sip.transport.EventLoop;
 import dev.parley.sip.transport.StreamLimits;
 import dev.parley.sip.transport.TcpTransport;
 import dev.parley.sip.transport.TransportKind;
-import dev.parley.sip.transaction.peer.SelfSignedTls;
 import dev.parley.ua.fixture.TestRegistrar;
 import dev.parley.ua.internal.auth.DigestAlgorithm;
 import java.net.InetSocketAddress;
@@ -102,7 +103,7 @@ class LoopbackStreamTest {
         in.answer().toCompletableFuture().get(10, TimeUnit.SECONDS);
         answered.get(10, TimeUnit.SECONDS);
         short[] atBob = bobHears.full.get(10, TimeUnit.SECONDS);
-        assertTrue(Goertzel.relativePower(atBob, 0, atBob.length, 8000, 1000) > 0.3, "bob hears alice's 1000 Hz");
+        assertTrue(ToneMeter.relativePower(atBob, 0, atBob.length, 8000, 1000) > 0.3, "bob hears alice's 1000 Hz");
 
         assertEquals(EndCause.LOCAL_HANGUP, out.hangUp().toCompletableFuture().get(10, TimeUnit.SECONDS).cause());
         assertEquals(EndCause.REMOTE_HANGUP, in.ended().toCompletableFuture().get(10, TimeUnit.SECONDS).cause());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
@@ -100,9 +101,9 @@ class LoopbackUdpTest {
         short[] atBob = bobHears.full.get(10, TimeUnit.SECONDS);
         short[] atAlice = aliceHears.full.get(10, TimeUnit.SECONDS);
         assertEquals(16000, bobHears.rate);
-        assertTrue(Goertzel.relativePower(atBob, 0, 8000, 16000, 1000) > 0.3, "bob hears 1000 Hz");
-        assertTrue(Goertzel.relativePower(atBob, 0, 8000, 16000, 1500) < 0.02, "and not himself");
-        assertTrue(Goertzel.relativePower(atAlice, 0, 8000, 16000, 1500) > 0.3, "alice hears 1500 Hz");
+        assertTrue(ToneMeter.relativePower(atBob, 0, 8000, 16000, 1000) > 0.3, "bob hears 1000 Hz");
+        assertTrue(ToneMeter.relativePower(atBob, 0, 8000, 16000, 1500) < 0.02, "and not himself");
+        assertTrue(ToneMeter.relativePower(atAlice, 0, 8000, 16000, 1500) > 0.3, "alice hears 1500 Hz");
 
         // RFC 4733 events through the media engine's thread, then a hold round trip over UDP.
         out.sendDtmf("159#").toCompletableFuture().get(10, TimeUnit.SECONDS);

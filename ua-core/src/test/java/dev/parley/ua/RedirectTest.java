@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.message.SipUri;
@@ -62,7 +63,7 @@ class RedirectTest {
         assertEquals("sip:bob@127.0.0.1:5080", out.remote().uri(), "the call is still the one alice made");
         lab.time.advance(1_000);
         short[] heard = carolHears.last(4000);
-        assertTrue(Goertzel.relativePower(heard, 0, heard.length, 8000, 1000) > 0.3, "carol hears alice's 1000 Hz");
+        assertTrue(ToneMeter.relativePower(heard, 0, heard.length, 8000, 1000) > 0.3, "carol hears alice's 1000 Hz");
         if (loss == 0) {
             assertEquals(List.of("OUTGOING:CALLING", "OUTGOING:RINGING", "OUTGOING:CALLING", "OUTGOING:RINGING",
                     "OUTGOING:CONNECTED"), aliceEvents.callStates, "the state shows the new attempt");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.ua.fixture.CapturingSink;
 import dev.parley.ua.fixture.Lab;
 import java.util.ArrayList;
@@ -49,6 +50,6 @@ class RingingMediaTest {
         lab.time.advance(1_000);
         assertEquals(2, mediaFromPorts.stream().distinct().count(), "media flows both ways once answered");
         short[] heard = aliceHears.last(8000);
-        assertTrue(Goertzel.relativePower(heard, 0, heard.length, 16000, 1000) > 0.3, "alice hears bob's 1000 Hz");
+        assertTrue(ToneMeter.relativePower(heard, 0, heard.length, 16000, 1000) > 0.3, "alice hears bob's 1000 Hz");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.codecs.Codecs;
+import dev.parley.codecs.ToneMeter;
 import dev.parley.rtp.JitterBufferStats;
 import dev.parley.ua.fixture.CapturingSink;
 import dev.parley.ua.fixture.Lab;
@@ -35,7 +36,7 @@ class UnholdAudioTest {
 
     private static double bobsTone(CapturingSink sink, int millis) {
         short[] last = sink.last(sink.sampleRate() * millis / 1000);
-        return Goertzel.relativePower(last, 0, last.length, sink.sampleRate(), BOB_TONE);
+        return ToneMeter.relativePower(last, 0, last.length, sink.sampleRate(), BOB_TONE);
     }
 
     private static void complete(Lab lab, CompletableFuture<Call> stage) {

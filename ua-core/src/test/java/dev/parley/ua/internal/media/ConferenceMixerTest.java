@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.codecs.ToneMeter;
 import dev.parley.ua.AudioSink;
 import dev.parley.ua.AudioSource;
-import dev.parley.ua.Goertzel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -194,10 +194,10 @@ class ConferenceMixerTest {
             System.arraycopy(sent(narrow, 8000), 0, narrowHeard, i * 160, 160);
         }
         // Skip the first 100 ms (resampler start-up), detect over the rest.
-        assertTrue(Goertzel.relativePower(wideHeard, 1600, 14400, 16000, 600) > 0.4, "wideband leg hears 600 Hz");
-        assertTrue(Goertzel.relativePower(wideHeard, 1600, 14400, 16000, 1000) < 0.01, "… not itself");
-        assertTrue(Goertzel.relativePower(narrowHeard, 800, 7200, 8000, 1000) > 0.4, "narrowband leg hears 1000 Hz");
-        assertTrue(Goertzel.relativePower(narrowHeard, 800, 7200, 8000, 600) < 0.01, "… not itself");
+        assertTrue(ToneMeter.relativePower(wideHeard, 1600, 14400, 16000, 600) > 0.4, "wideband leg hears 600 Hz");
+        assertTrue(ToneMeter.relativePower(wideHeard, 1600, 14400, 16000, 1000) < 0.01, "… not itself");
+        assertTrue(ToneMeter.relativePower(narrowHeard, 800, 7200, 8000, 1000) > 0.4, "narrowband leg hears 1000 Hz");
+        assertTrue(ToneMeter.relativePower(narrowHeard, 800, 7200, 8000, 600) < 0.01, "… not itself");
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.codecs.ToneMeter;
 import dev.parley.ua.AudioSource;
-import dev.parley.ua.Goertzel;
 import org.junit.jupiter.api.Test;
 
 class ToneSourceTest {
@@ -19,9 +19,9 @@ class ToneSourceTest {
             tone.read(frame, 16000);
             System.arraycopy(frame, 0, all, i * 320, 320);
         }
-        assertTrue(Goertzel.relativePower(all, 0, all.length, 16000, 697) > 0.2);
-        assertTrue(Goertzel.relativePower(all, 0, all.length, 16000, 1209) > 0.2);
-        assertTrue(Goertzel.relativePower(all, 0, all.length, 16000, 941) < 0.01);
+        assertTrue(ToneMeter.relativePower(all, 0, all.length, 16000, 697) > 0.2);
+        assertTrue(ToneMeter.relativePower(all, 0, all.length, 16000, 1209) > 0.2);
+        assertTrue(ToneMeter.relativePower(all, 0, all.length, 16000, 941) < 0.01);
     }
 
     @Test

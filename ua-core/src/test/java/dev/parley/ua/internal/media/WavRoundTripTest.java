@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.codecs.ToneMeter;
 import dev.parley.codecs.WavFormatException;
 import dev.parley.ua.AudioSink;
 import dev.parley.ua.AudioSinks;
 import dev.parley.ua.AudioSource;
 import dev.parley.ua.AudioSources;
-import dev.parley.ua.Goertzel;
 import dev.parley.ua.MixedRecording;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -126,7 +126,7 @@ class WavRoundTripTest {
                 }
                 assertFalse(src.read(frame, rate), "one second of file, fifty frames of call");
             }
-            assertTrue(Goertzel.relativePower(heard, 0, rate, rate, 700) > 0.4, rate + " Hz");
+            assertTrue(ToneMeter.relativePower(heard, 0, rate, rate, 700) > 0.4, rate + " Hz");
         }
     }
 
@@ -149,7 +149,7 @@ class WavRoundTripTest {
                 System.arraycopy(frame8, 0, heard, i * 160, 160);
             }
         }
-        assertTrue(Goertzel.relativePower(heard, 0, 8000, 8000, 700) > 0.4);
+        assertTrue(ToneMeter.relativePower(heard, 0, 8000, 8000, 700) > 0.4);
     }
 
     @Test
