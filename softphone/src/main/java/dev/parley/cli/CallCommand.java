@@ -23,6 +23,13 @@ final class CallCommand implements Subcommand {
             OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)"),
             TransferOption.SPEC));
 
+    private final InterruptHook interrupts;
+
+    /** @param interrupts what Ctrl-C and SIGTERM do to the command's phone */
+    CallCommand(InterruptHook interrupts) {
+        this.interrupts = interrupts;
+    }
+
     @Override
     public String name() {
         return "call";
@@ -61,7 +68,7 @@ final class CallCommand implements Subcommand {
         }
         Optional<String> transferTo = TransferOption.target(parsed);
         CallMedia.checkFiles(parsed);
-        try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> incoming.reject(486))) {
+        try (PhoneSession session = PhoneSession.open(interrupts, parsed, out, err, incoming -> incoming.reject(486))) {
             if (session.registers() && !session.awaitRegistration()) {
                 return ExitCode.REGISTRATION_FAILED;
             }

@@ -31,6 +31,13 @@ final class ConferenceCommand implements Subcommand {
             OptionSpec.value("record", "FILE.wav", "record what the host hears, the mix of every participant (16 kHz WAV)"),
             OptionSpec.value("duration", "SECONDS", "hang everyone up after this long (default " + DEFAULT_DURATION_SECONDS + ")")));
 
+    private final InterruptHook interrupts;
+
+    /** @param interrupts what Ctrl-C and SIGTERM do to the command's phone */
+    ConferenceCommand(InterruptHook interrupts) {
+        this.interrupts = interrupts;
+    }
+
     @Override
     public String name() {
         return "conference";
@@ -53,8 +60,8 @@ final class ConferenceCommand implements Subcommand {
                 --events json, joined and left events). When a participant transfers the host
                 (REFER), the call to the transfer target takes the participant's place.
                 Ends after --duration seconds, or once every participant has left after at least
-                one joined; then hangs everyone up and cancels calls still ringing (a call that
-                never got any response can only give up when its INVITE times out, 32 s).
+                one joined; then hangs everyone up (BYE), cancels calls still ringing (CANCEL) and
+                abandons at once calls that never got any response (no CANCEL may go before one).
                 Exit status: 0 at least one participant joined and every --call was answered, 4 no
                 one joined or a --call failed (rejected, unanswered), 3 registration failed,
                 5 --play or --record could not be opened, 2 usage error.""");
@@ -80,7 +87,7 @@ final class ConferenceCommand implements Subcommand {
         ConferenceRoom room = new ConferenceRoom(max,
                 new ConferenceEvents(human, parsed.value("events").isPresent() ? out : null, System::currentTimeMillis));
         boolean answer = parsed.has("answer");
-        try (PhoneSession session = PhoneSession.open(parsed, out, err, incoming -> admitIncoming(incoming, room, answer), room)) {
+        try (PhoneSession session = PhoneSession.open(interrupts, parsed, out, err, incoming -> admitIncoming(incoming, room, answer), room)) {
             Conference conference = session.phone.newConference();
             try {
                 hostMedia(conference, parsed);
@@ -135,13 +142,16 @@ final class ConferenceCommand implements Subcommand {
     }
 
     /**
-     * Hangs up (or cancels) every call still up and waits, bounded, until each has ended and its
-     * "left" line is printed; true if all ended in time.
+     * Hangs up (BYE) or cancels (CANCEL) every call still up and waits, bounded, until each has
+     * ended and its "left" line is printed; calls that never got any response are abandoned at
+     * once instead of waiting for their INVITE to time out (32 s). True if all ended in time.
      */
     private static boolean hangUpAll(ConferenceRoom room) {
-        room.live().forEach(Call::hangUp);
+        room.live().forEach(Call::hangUp); // a CANCEL waits for a provisional response (RFC 3261 §9.1)
         try {
-            return room.awaitNoneLive(HANG_UP_WAIT_MILLIS);
+            boolean settled = room.awaitOnlyUnanswered(HANG_UP_WAIT_MILLIS);
+            room.abandonUnanswered(); // the phone's closing ends them
+            return settled;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -45,6 +45,11 @@ final class ConferenceEvents {
                 + (end.statusCode() == 0 ? "" : " " + end.statusCode()) + " " + end.reason());
     }
 
+    /** An outgoing call given up at the end without any response to its INVITE, so without a CANCEL (RFC 3261 §9.1). */
+    void abandoned(Call call) {
+        human.println("call to " + call.remote().uri() + " abandoned: no response to the INVITE, so no CANCEL can be sent");
+    }
+
     private static String count(int participants) {
         return participants + (participants == 1 ? " participant" : " participants");
     }

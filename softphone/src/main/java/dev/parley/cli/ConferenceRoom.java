@@ -75,6 +75,9 @@ final class ConferenceRoom implements PhoneListener {
         if (state == CallState.CONNECTED) {
             join(call); // also after an unhold: then it is in the room already
         }
+        synchronized (this) {
+            notifyAll(); // awaitOnlyUnanswered watches calls leave CALLING
+        }
     }
 
     /**
@@ -124,11 +127,9 @@ final class ConferenceRoom implements PhoneListener {
             failedOutgoing++;
             events.failed(call, why);
         }
-        if (live.isEmpty()) {
-            notifyAll();
-            if (joinedEver > 0) {
-                emptied.complete(null);
-            }
+        notifyAll(); // awaitOnlyUnanswered counts the calls left
+        if (live.isEmpty() && joinedEver > 0) {
+            emptied.complete(null);
         }
     }
 
@@ -138,13 +139,15 @@ final class ConferenceRoom implements PhoneListener {
     }
 
     /**
-     * Waits until every admitted call has ended and been reported, at most {@code millis}.
+     * Waits until every admitted call has ended, or is an outgoing call still without a response
+     * to its INVITE ({@link CallState#CALLING}), at most {@code millis}. Those can only be
+     * abandoned: no CANCEL may be sent before a provisional response (RFC 3261 §9.1).
      *
-     * @return true when none is left
+     * @return true when no other call is left
      */
-    synchronized boolean awaitNoneLive(long millis) throws InterruptedException {
+    synchronized boolean awaitOnlyUnanswered(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!live.isEmpty()) {
+        while (!live.stream().allMatch(c -> c.state() == CallState.CALLING)) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 return false;
@@ -152,6 +155,34 @@ final class ConferenceRoom implements PhoneListener {
             wait(left);
         }
         return true;
+    }
+
+    /**
+     * Gives up the admitted calls still without any response (CALLING): they are reported now and
+     * counted as failed (unless a transfer made them), instead of when their INVITE times out
+     * (Timer B, 64×T1 = 32 s, RFC 3261 §17.1.1.2); closing the phone then ends them without a
+     * CANCEL (RFC 3261 §9.1).
+     *
+     * @return the calls given up
+     */
+    synchronized List<Call> abandonUnanswered() {
+        List<Call> abandoned = new ArrayList<>();
+        for (Call call : live) {
+            if (call.state() == CallState.CALLING) {
+                abandoned.add(call);
+            }
+        }
+        for (Call call : abandoned) {
+            live.remove(call); // its end, when the phone closes, is no longer ours to report
+            if (!replacements.remove(call)) {
+                failedOutgoing++;
+            }
+            events.abandoned(call);
+        }
+        if (!abandoned.isEmpty() && live.isEmpty()) {
+            notifyAll();
+        }
+        return abandoned;
     }
 
     /** The admitted calls that have not ended yet. */

@@ -16,7 +16,13 @@ public enum ExitCode {
     /** The call failed: rejected, timed out, or ended abnormally. */
     CALL_FAILED(4),
     /** A file could not be read or written, or a port could not be bound. */
-    IO_ERROR(5);
+    IO_ERROR(5),
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM ended the command ({@link InterruptHook}): 128 + 2, the shell's
+     * status for SIGINT, whichever of the two signals came, since a JVM shutdown hook cannot tell
+     * which signal began the shutdown.
+     */
+    INTERRUPTED(130);
 
     private final int status;
 

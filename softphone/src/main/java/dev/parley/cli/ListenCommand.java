@@ -17,6 +17,13 @@ final class ListenCommand implements Subcommand {
             OptionSpec.value("duration", "SECONDS", "stop listening after this long (default: until interrupted)"),
             TransferOption.SPEC));
 
+    private final InterruptHook interrupts;
+
+    /** @param interrupts what Ctrl-C and SIGTERM do to the command's phone */
+    ListenCommand(InterruptHook interrupts) {
+        this.interrupts = interrupts;
+    }
+
     @Override
     public String name() {
         return "listen";
@@ -57,7 +64,7 @@ final class ListenCommand implements Subcommand {
         CallMedia.checkFiles(parsed);
         AtomicInteger calls = new AtomicInteger();
         PrintStream[] human = new PrintStream[1];
-        try (PhoneSession session = PhoneSession.open(parsed, out, err, call -> {
+        try (PhoneSession session = PhoneSession.open(interrupts, parsed, out, err, call -> {
             int n = calls.incrementAndGet();
             human[0].println("incoming call " + n + " from " + call.remote());
             if (reject != 0) {

@@ -14,22 +14,30 @@ public final class Main {
         this.subcommands = List.copyOf(subcommands);
     }
 
-    /** The subcommands the shipped command knows, in the order help lists them. */
+    /** The subcommands, in a JVM (a test's) where no signal reaches them: the hook is never installed. */
     static Main standard() {
+        return standard(new InterruptHook(System.out, System.err));
+    }
+
+    /** The subcommands the shipped command knows, in the order help lists them; Ctrl-C and SIGTERM go to {@code interrupts}. */
+    static Main standard(InterruptHook interrupts) {
         List<Subcommand> all = new ArrayList<>();
         all.add(new DemoCommand());
         all.add(new LintCommand());
         all.add(new CodecCommand());
-        all.add(new RegisterCommand());
-        all.add(new CallCommand());
-        all.add(new ListenCommand());
-        all.add(new ConferenceCommand());
+        all.add(new RegisterCommand(interrupts));
+        all.add(new CallCommand(interrupts));
+        all.add(new ListenCommand(interrupts));
+        all.add(new ConferenceCommand(interrupts));
         all.add(new RegistrarCommand());
         return new Main(all);
     }
 
     public static void main(String[] args) {
-        int status = standard().run(List.of(args), System.out, System.err).status();
+        InterruptHook interrupts = new InterruptHook(System.out, System.err);
+        interrupts.install();
+        int status = standard(interrupts).run(List.of(args), System.out, System.err).status();
+        interrupts.remove(); // from here a signal no longer changes the outcome
         System.out.flush();
         System.exit(status);
     }
@@ -87,7 +95,8 @@ public final class Main {
         }
         sb.append("\n'parley <subcommand> --help' describes each one.\n");
         sb.append("Exit status: 0 success, 1 problems found or a check failed, 2 usage error,\n");
-        sb.append("3 registration failed, 4 call failed, 5 file or network I/O error.\n");
+        sb.append("3 registration failed, 4 call failed, 5 file or network I/O error,\n");
+        sb.append("130 interrupted (Ctrl-C or SIGTERM; a phone hangs up and unregisters first, within 2 s).\n");
         return sb.toString();
     }
 }

@@ -11,6 +11,7 @@ import dev.parley.ua.RegistrationStatus;
 import dev.parley.ua.SoftPhone;
 import dev.parley.ua.TransferProgress;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,10 @@ final class PhoneSession implements AutoCloseable {
     final SoftPhone phone;
     final PhoneLine line;
     final PrintStream human;
+    /** Standard output when it carries the JSON events, else null. */
+    private final PrintStream json;
+    /** The phone's closing, once begun by the command or by {@link InterruptHook}; guarded by this. */
+    private CompletableFuture<Void> closing;
     private final FirstRegistrationOutcome registered = new FirstRegistrationOutcome();
     /** Transfers of our calls by their peers followed at most, per session. */
     static final int MAX_TRANSFERS = TransferReplacements.MAX_TRANSFERS;
@@ -39,6 +44,7 @@ final class PhoneSession implements AutoCloseable {
     private PhoneSession(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
             throws UsageException {
         this.human = args.value("events").isPresent() ? err : out;
+        this.json = args.value("events").isPresent() ? out : null;
         PhoneListener listener = new PhoneListener() {
             @Override
             public void onRegistrationChanged(PhoneLine l, RegistrationStatus status) {
@@ -92,14 +98,21 @@ final class PhoneSession implements AutoCloseable {
         return replacements.await(previous, millis);
     }
 
-    static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming) throws UsageException {
-        return new PhoneSession(args, out, err, onIncoming, new PhoneListener() { });
+    /**
+     * Opens the session's phone and line, watched by {@code interrupts}: from now until the process
+     * ends, Ctrl-C or SIGTERM hangs up and unregisters ({@link #interrupted}).
+     */
+    static PhoneSession open(InterruptHook interrupts, ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming)
+            throws UsageException {
+        return open(interrupts, args, out, err, onIncoming, new PhoneListener() { });
     }
 
-    /** As {@link #open(ParsedArgs, PrintStream, PrintStream, Consumer)}, with {@code observer} told every event after the session. */
-    static PhoneSession open(ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming, PhoneListener observer)
-            throws UsageException {
-        return new PhoneSession(args, out, err, onIncoming, observer);
+    /** As {@link #open(InterruptHook, ParsedArgs, PrintStream, PrintStream, Consumer)}, with {@code observer} told every event after the session. */
+    static PhoneSession open(InterruptHook interrupts, ParsedArgs args, PrintStream out, PrintStream err, Consumer<Call> onIncoming,
+                             PhoneListener observer) throws UsageException {
+        PhoneSession session = new PhoneSession(args, out, err, onIncoming, observer);
+        interrupts.watch(session);
+        return session;
     }
 
     /**
@@ -145,8 +158,35 @@ final class PhoneSession implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Ctrl-C or SIGTERM ({@link InterruptHook}): says so, then closes the phone — BYE, CANCEL or
+     * abandon each outgoing call, 480 for each call ringing here, unregister (see
+     * {@link SoftPhone#closeAsync()}) — and waits at most {@code millis} for that to finish.
+     */
+    void interrupted(long millis) {
+        human.println("interrupted: hanging up and unregistering (waiting at most " + millis + " ms for answers)");
+        if (json != null) {
+            synchronized (json) { // the phone's JsonEventPrinter writes to the same stream
+                json.println(JsonLine.event("interrupted", System.currentTimeMillis())
+                        .add("exit_status", ExitCode.INTERRUPTED.status()).add("wait_ms", millis));
+            }
+        }
+        boolean closed = Bounded.await(closing(), millis);
+        human.println(closed ? "interrupted: phone closed; exiting with " + ExitCode.INTERRUPTED.status()
+                : "interrupted: answers still missing after " + millis + " ms; exiting with " + ExitCode.INTERRUPTED.status());
+    }
+
+    /** Begins closing the phone, once, whether the command or the interrupt hook asks first. */
+    private synchronized CompletableFuture<Void> closing() {
+        if (closing == null) {
+            closing = phone.closeAsync().toCompletableFuture();
+        }
+        return closing;
+    }
+
     @Override
     public void close() {
-        phone.close();
+        closing();
+        phone.close(); // the same closing, waited for (bounded by 64×T1)
     }
 }

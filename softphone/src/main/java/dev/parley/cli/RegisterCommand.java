@@ -9,6 +9,13 @@ final class RegisterCommand implements Subcommand {
     private final ArgParser parser = new ArgParser("register", PhoneOptions.with(
             OptionSpec.value("duration", "SECONDS", "stay registered this long before unregistering (default 0)")));
 
+    private final InterruptHook interrupts;
+
+    /** @param interrupts what Ctrl-C and SIGTERM do to the command's phone */
+    RegisterCommand(InterruptHook interrupts) {
+        this.interrupts = interrupts;
+    }
+
     @Override
     public String name() {
         return "register";
@@ -38,7 +45,7 @@ final class RegisterCommand implements Subcommand {
         }
         parsed.require("registrar");
         int duration = parsed.intValue("duration", 0, 0, 86_400);
-        try (PhoneSession session = PhoneSession.open(parsed, out, err, call -> call.reject(486))) {
+        try (PhoneSession session = PhoneSession.open(interrupts, parsed, out, err, call -> call.reject(486))) {
             if (!session.awaitRegistration()) {
                 return ExitCode.REGISTRATION_FAILED;
             }
