@@ -170,7 +170,7 @@ class InterruptedCommandTest {
                         onIncoming.accept(call);
                     }
                 }).build();
-        phone.addLine(LineConfig.builder(user, "127.0.0.1").build());
+        phone.addLine(LineConfig.builder(user, "127.0.0.1").registrationRequired(false).build());
         return phone;
     }
 
