@@ -15,7 +15,11 @@ import dev.parley.ua.EndCause;
 import dev.parley.ua.LineConfig;
 import dev.parley.ua.PhoneListener;
 import dev.parley.ua.SoftPhone;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +154,55 @@ class InterruptedCommandTest {
             assertTrue(registers.contains("expires=0 -> 200"), registers.toString());
             assertTrue(alice.out().contains("interrupted: phone closed; exiting with 130"), alice.printed());
         }
+    }
+
+    @Test
+    void sigint_whenTheRegistrarStopsAnswering_exitsAfterTheBoundedWait() throws Exception {
+        try (DatagramSocket registrar = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             ChildParley alice = ChildParley.start(dir, "alice", "register", "--user", "alice",
+                     "--registrar", "127.0.0.1:" + registrar.getLocalPort(), "--duration", "600")) {
+            registrar.setSoTimeout((int) START_MILLIS);
+            DatagramPacket register = receive(registrar);
+            registrar.send(okTo(register)); // registered; from now on the registrar is dead
+            alice.awaitPrinted("registered sip:alice@127.0.0.1", 10_000);
+
+            long signalled = System.nanoTime();
+            alice.interrupt();
+            String unregister = text(receive(registrar));
+            int status = alice.awaitExit(EXIT_BOUND_MILLIS);
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+
+            assertTrue(unregister.startsWith("REGISTER ") && unregister.contains("\r\nExpires: 0\r\n"), unregister);
+            assertEquals(ExitCode.INTERRUPTED.status(), status, alice.printed());
+            assertTrue(tookMillis >= InterruptHook.CLOSE_WAIT_MILLIS && tookMillis < EXIT_BOUND_MILLIS,
+                    "waited the bound, not Timer F's 32 s: " + tookMillis + " ms");
+            assertTrue(alice.out().contains("interrupted: answers still missing after 2000 ms; exiting with 130"), alice.printed());
+        }
+    }
+
+    private static DatagramPacket receive(DatagramSocket socket) throws Exception {
+        DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
+        socket.receive(p);
+        return p;
+    }
+
+    private static String text(DatagramPacket p) {
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    /** A registrar's 200 to {@code request} (RFC 3261 §10.3 step 8): its Via, From, To with a tag, Call-ID, CSeq and Contact. */
+    private static DatagramPacket okTo(DatagramPacket request) {
+        StringBuilder ok = new StringBuilder("SIP/2.0 200 OK\r\n");
+        for (String line : text(request).split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim() : "";
+            switch (name) {
+                case "Via", "From", "Call-ID", "CSeq", "Contact" -> ok.append(line).append("\r\n");
+                case "To" -> ok.append(line).append(";tag=registrar\r\n");
+                default -> { }
+            }
+        }
+        byte[] bytes = ok.append("Expires: 3600\r\nContent-Length: 0\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        return new DatagramPacket(bytes, bytes.length, request.getSocketAddress());
     }
 
     /** The call the child placed, once it reached the in-process phone (at most {@link #START_MILLIS}). */
