@@ -51,7 +51,7 @@ final class CallCommand implements Subcommand {
                 for the rest of --duration.
                 Exit status: 0 the call was answered and ended normally (or was transferred), 4 the
                 call or the transfer failed (rejected, cancelled, timed out), 3 registration failed,
-                2 usage error.""");
+                2 usage error.""" + "\n" + InterruptHook.HELP);
     }
 
     @Override

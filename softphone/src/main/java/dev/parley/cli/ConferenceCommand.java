@@ -64,7 +64,7 @@ final class ConferenceCommand implements Subcommand {
                 abandons at once calls that never got any response (no CANCEL may go before one).
                 Exit status: 0 at least one participant joined and every --call was answered, 4 no
                 one joined or a --call failed (rejected, unanswered), 3 registration failed,
-                5 --play or --record could not be opened, 2 usage error.""");
+                5 --play or --record could not be opened, 2 usage error.""" + "\n" + InterruptHook.HELP);
     }
 
     @Override

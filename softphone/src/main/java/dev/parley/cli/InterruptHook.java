@@ -35,6 +35,12 @@ final class InterruptHook {
      */
     static final long CLOSE_WAIT_MILLIS = 2_000;
 
+    /** What the phone subcommands' help says about Ctrl-C. */
+    static final String HELP = """
+            Ctrl-C or SIGTERM: hangs up (BYE), cancels calls ringing at the other end (CANCEL;
+            calls without any response are abandoned), refuses calls ringing here (480),
+            unregisters (Expires: 0), waits at most 2 s for the answers, then exits with 130.""";
+
     private final PrintStream out;
     private final PrintStream err;
     private final Thread thread = new Thread(this::run, "parley interrupt hook");

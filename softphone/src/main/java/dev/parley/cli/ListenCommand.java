@@ -43,7 +43,7 @@ final class ListenCommand implements Subcommand {
                 --transfer-to URI, each answered call is then blind-transferred to URI (REFER).
                 Stops after --duration.
                 With --record and several calls, each call after the first records to FILE-N.wav.
-                Exit status: 0, 3 registration failed, 2 usage error.""");
+                Exit status: 0, 3 registration failed, 2 usage error.""" + "\n" + InterruptHook.HELP);
     }
 
     @Override

@@ -34,7 +34,7 @@ final class RegisterCommand implements Subcommand {
                 With --transport tls the registrar's certificate must be trusted (--tls-ca FILE, a
                 PEM file; else the JDK's trust store) and name the address dialled (a SAN such as
                 ip:127.0.0.1); otherwise registration fails at once with the TLS reason (exit 3).
-                Exit status: 0 registered, 3 registration failed, 2 usage error.""");
+                Exit status: 0 registered, 3 registration failed, 2 usage error.""" + "\n" + InterruptHook.HELP);
     }
 
     @Override

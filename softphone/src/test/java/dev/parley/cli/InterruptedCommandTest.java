@@ -180,6 +180,18 @@ class InterruptedCommandTest {
         }
     }
 
+    @Test
+    void help_saysWhatCtrlCDoes_andTheExitStatus() {
+        Main main = Main.standard();
+        assertTrue(main.topLevelHelp().contains("130 interrupted (Ctrl-C or SIGTERM"), main.topLevelHelp());
+        for (String command : List.of("register", "call", "listen", "conference")) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            main.run(List.of(command, "--help"), new java.io.PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertTrue(help.contains("Ctrl-C or SIGTERM: hangs up (BYE)") && help.contains("then exits with 130."), command + ": " + help);
+        }
+    }
+
     private static DatagramPacket receive(DatagramSocket socket) throws Exception {
         DatagramPacket p = new DatagramPacket(new byte[65_535], 65_535);
         socket.receive(p);
