@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.ua.Call;
 import dev.parley.ua.CallEnd;
 import dev.parley.ua.CallEndedException;
+import dev.parley.ua.CallState;
 import dev.parley.ua.EndCause;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ final class CallCommand implements Subcommand {
             CallMedia.PLAY, CallMedia.RECORD,
             OptionSpec.value("duration", "SECONDS", "hang up this long after the answer (default 5)"),
             OptionSpec.value("dtmf", "DIGITS", "send these DTMF digits (0-9 * # A-D) after the answer (RFC 4733, or SIP INFO)"),
-            OptionSpec.value("answer-timeout", "SECONDS", "give up (CANCEL) if not answered by then (default 60)"),
+            OptionSpec.value("answer-timeout", "SECONDS", "give up if not answered by then: CANCEL, or abandon a call without any response (default 60)"),
             TransferOption.SPEC));
 
     private final InterruptHook interrupts;
@@ -88,6 +89,11 @@ final class CallCommand implements Subcommand {
             try {
                 call.start().toCompletableFuture().get(answerTimeout, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
+                if (call.state() == CallState.CALLING) {
+                    // RFC 3261 §9.1: no CANCEL before a provisional response; closing the phone abandons the call.
+                    session.human.println("no response within " + answerTimeout + " s; abandoning the call (no CANCEL before a response)");
+                    return ExitCode.CALL_FAILED;
+                }
                 session.human.println("no answer within " + answerTimeout + " s; cancelling");
                 report(session, await(call.hangUp()));
                 return ExitCode.CALL_FAILED;

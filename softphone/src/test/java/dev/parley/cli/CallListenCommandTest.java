@@ -70,6 +70,21 @@ class CallListenCommandTest {
     }
 
     @Test
+    void answerTimeout_withoutAnyResponse_abandonsTheCallAtOnce() throws Exception {
+        try (java.net.DatagramSocket blackHole = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            long began = System.nanoTime();
+            Run caller = start("call", "sip:nobody@127.0.0.1:" + blackHole.getLocalPort(), "--user", "alice",
+                    "--answer-timeout", "1").get(40, TimeUnit.SECONDS);
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+
+            assertEquals(ExitCode.CALL_FAILED, caller.code(), caller.out() + caller.err());
+            assertTrue(caller.out().contains("no response within 1 s; abandoning the call"), caller.out());
+            // Not Timer B's 32 s (RFC 3261 §17.1.1.2) spent waiting to send a CANCEL that §9.1 forbids.
+            assertTrue(tookMillis < 10_000, "ended after " + tookMillis + " ms");
+        }
+    }
+
+    @Test
     void dtmfDigits_reachTheListenerInOrder() throws Exception {
         Listening bob = listen("--user", "bob", "--auto-answer", "--duration", "6");
         int port = bob.port();
