@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * scripts and test harnesses. Event names: registered, registering, unregistered,
  * registration_failed, incoming, calling, ringing, early_media, answered, held, resumed, dtmf,
  * transfer (progress of a transfer, RFC 3515 NOTIFY), transferred (the peer transferred us: the new
- * call), ended, error. {@code parley conference} adds joined and left ({@link ConferenceEvents}).
+ * call), ended, error. {@code parley conference} adds joined and left ({@link ConferenceEvents});
+ * Ctrl-C or SIGTERM adds interrupted ({@link PhoneSession#interrupted}).
  */
 final class JsonEventPrinter implements PhoneListener {
     private final PrintStream out;
