@@ -28,6 +28,7 @@ final class PhoneOptions {
             OptionSpec.value("bind", "ADDR:PORT", "local SIP address (default 127.0.0.1:0, any free port)"),
             OptionSpec.value("transport", "udp|tcp|tls", "SIP transport of the line (default udp)"),
             TlsOptions.CA, TlsOptions.KEYSTORE, TlsOptions.PASSWORD,
+            OptionSpec.flag("sips", "sips: address of record and Contact, TLS on every hop (RFC 3261 §26.2.2; needs --transport tls)"),
             OptionSpec.value("codecs", "LIST", "codec preference, e.g. g722,pcmu,pcma (the default)"),
             OptionSpec.value("rtp-ports", "MIN-MAX", "RTP port range (default 20000-29998)"),
             OptionSpec.value("max-calls", "N", "simultaneous calls before 486 Busy Here (default 32)"),
@@ -109,9 +110,14 @@ final class PhoneOptions {
     static LineConfig line(ParsedArgs args) throws UsageException {
         String user = args.require("user");
         String domain = args.value("domain").orElse("127.0.0.1");
+        TransportKind kind = transport(args);
+        if (args.has("sips") && kind != TransportKind.TLS) {
+            throw new UsageException("--sips needs --transport tls (RFC 3261 §26.2.2: a sips: address is reached over TLS only)");
+        }
         LineConfig.Builder b = LineConfig.builder(user, domain)
                 .password(args.value("password").orElse(""))
-                .transport(transport(args));
+                .transport(kind)
+                .sips(args.has("sips"));
         args.value("auth-user").ifPresent(b::authUser);
         args.value("proxy").ifPresent(b::outboundProxy);
         if (args.value("registrar").isPresent()) {

@@ -26,10 +26,13 @@ import java.util.Objects;
  *                             parameter are reached over it, and the Contact and Via say it
  * @param expirySeconds        the registration lifetime we ask for (RFC 3261 §10.2.1)
  * @param registrationRequired whether the line registers when added (false: calls only, no registrar)
+ * @param sips                 whether the address of record and our Contact are {@code sips:} URIs
+ *                             (RFC 3261 §26.2.2: requests for them are carried over TLS on every hop);
+ *                             needs transport TLS
  */
 public record LineConfig(String user, String authUser, String password, String displayName, String domain,
                          String registrar, String outboundProxy, TransportKind transport, int expirySeconds,
-                         boolean registrationRequired) {
+                         boolean registrationRequired, boolean sips) {
 
     public LineConfig {
         Objects.requireNonNull(user, "user");
@@ -43,14 +46,18 @@ public record LineConfig(String user, String authUser, String password, String d
         if (user.isEmpty() || domain.isEmpty()) {
             throw new IllegalArgumentException("a line needs a user and a domain");
         }
+        if (sips && transport != TransportKind.TLS) {
+            // RFC 3261 §26.2.2: a sips: resource is reached over TLS only.
+            throw new IllegalArgumentException("a sips: line needs transport TLS, not " + transport);
+        }
         if (expirySeconds < 1) {
             throw new IllegalArgumentException("expiry " + expirySeconds);
         }
     }
 
-    /** The address of record, {@code sip:user@domain}. */
+    /** The address of record, {@code sip:user@domain} ({@code sips:} for a sips line). */
     public String addressOfRecord() {
-        return "sip:" + user + "@" + domain;
+        return (sips ? "sips:" : "sip:") + user + "@" + domain;
     }
 
     /** A builder for {@code sip:user@domain}, registering at the domain for one hour. */
@@ -70,6 +77,7 @@ public record LineConfig(String user, String authUser, String password, String d
         private TransportKind transport = TransportKind.UDP;
         private int expirySeconds = 3600;
         private boolean registrationRequired = true;
+        private boolean sips;
 
         private Builder(String user, String domain) {
             this.user = user;
@@ -116,10 +124,16 @@ public record LineConfig(String user, String authUser, String password, String d
             return this;
         }
 
+        /** A {@code sips:} address of record and Contact (RFC 3261 §26.2.2); the transport must be TLS. */
+        public Builder sips(boolean value) {
+            this.sips = value;
+            return this;
+        }
+
         public LineConfig build() {
             return new LineConfig(user, authUser == null ? user : authUser, password, displayName, domain,
                     registrar == null ? domain : registrar, outboundProxy, transport, expirySeconds,
-                    registrationRequired);
+                    registrationRequired, sips);
         }
     }
 }

@@ -80,6 +80,11 @@ public record SipUri(boolean secure, String user, String password, String host, 
         return new SipUri(secure, user, password, host, newPort, params, headers);
     }
 
+    /** This URI with the {@code sips:} scheme (RFC 3261 §19.1: same parts, TLS on every hop). */
+    public SipUri asSips() {
+        return secure ? this : new SipUri(true, user, password, host, port, params, headers);
+    }
+
     public SipUri withUser(String newUser) {
         return new SipUri(secure, newUser, password, host, port, params, headers);
     }

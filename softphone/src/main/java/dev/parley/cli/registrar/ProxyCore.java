@@ -212,6 +212,15 @@ final class ProxyCore {
             return Decision.reject(404, "Not Found");
         }
         List<Binding> bound = locations.bindings(user, clock.now());
+        if (r.requestUri() instanceof SipUri u && u.secure()) {
+            // RFC 3261 §26.2.2: a request for a sips: URI is carried over TLS hop by hop; the last hop is
+            // left to local policy there (RFC 5630 removes that exception). Parley's policy: sips:
+            // contacts only, so a phone registered over UDP is never sent a sips: request in the clear.
+            bound = bound.stream().filter(b -> b.contact().uri() instanceof SipUri c && c.secure()).toList();
+            if (bound.isEmpty() && !locations.bindings(user, clock.now()).isEmpty()) {
+                return Decision.reject(480, "Temporarily Unavailable - no sips: contact registered");
+            }
+        }
         if (bound.isEmpty()) {
             // RFC 3261 §16.5 / §21.4.18: a known user with no binding is temporarily unavailable.
             return users.contains(user) ? Decision.reject(480, "Temporarily Unavailable") : Decision.reject(404, "Not Found");

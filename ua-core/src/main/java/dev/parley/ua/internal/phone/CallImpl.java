@@ -65,6 +65,11 @@ public final class CallImpl implements Call {
     IncomingTransfer transferIn;
     /** Set while this call is the consultation whose dialog an attended transfer's Replaces names. */
     boolean consultationInTransfer;
+    /**
+     * Whether the dialog is secure (RFC 3261 §12.1.1: its INVITE's Request-URI was a SIPS URI): our
+     * Contact in it is then {@code sips:} (§8.1.1.8). Set by {@link NewCalls}.
+     */
+    boolean secure;
     /** A usage that follows this call's states on the SIP thread (a transfer watching the call it made). */
     private java.util.function.Consumer<CallState> watcher;
 
@@ -76,6 +81,11 @@ public final class CallImpl implements Call {
         this.callId = callId;
         this.localParty = local;
         this.remoteParty = remote;
+    }
+
+    /** Our Contact in this call's requests and responses: {@code sips:} in a secure dialog. */
+    dev.parley.sip.message.SipUri contactUri() {
+        return core.contactUri(line.config().user(), secure);
     }
 
     void watch(java.util.function.Consumer<CallState> w) {

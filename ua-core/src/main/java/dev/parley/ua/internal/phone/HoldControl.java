@@ -98,7 +98,7 @@ final class HoldControl {
         // RFC 3261 §22.2: a challenged re-INVITE goes again with credentials (DialogRequest); its 2xx
         // is acknowledged for whichever request got it.
         DialogRequest.send(call, "INVITE", b -> b
-                .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
+                .contact(new Contact(NameAddr.of(call.contactUri())))
                 .add("Allow", PhoneCore.ALLOW)
                 .body(SdpSupport.CONTENT_TYPE, offer), new DialogRequest.Listener() {
                     @Override

@@ -93,7 +93,7 @@ final class InDialog {
             return;
         }
         SipResponse ok = call.core.stack().ops().responseFor(request, 200, "OK").toBuilder()
-                .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
+                .contact(new Contact(NameAddr.of(call.contactUri())))
                 .body(SdpSupport.CONTENT_TYPE, answer.toBytes())
                 .build();
         tx.respond(ok);

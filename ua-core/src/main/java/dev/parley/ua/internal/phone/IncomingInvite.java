@@ -113,7 +113,7 @@ final class IncomingInvite {
     }
 
     private SipResponse withContact(SipResponse r) {
-        return r.toBuilder().contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user())))).build();
+        return r.toBuilder().contact(new Contact(NameAddr.of(call.contactUri()))).build();
     }
 
     private void respond(int code, String reason) {

@@ -189,7 +189,7 @@ final class IncomingTransfer {
         String subscription = p.finished() ? "terminated;reason=noresource" : "active;expires=" + SUBSCRIPTION_SECONDS;
         InDialog.send(call, "NOTIFY", b -> b.add("Event", "refer;id=" + referCseq)
                 .add("Subscription-State", subscription)
-                .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))))
+                .contact(new Contact(NameAddr.of(call.contactUri())))
                 .body(SipFrag.CONTENT_TYPE, SipFrag.statusLine(p.statusCode(), p.reason())),
                 new ClientTransaction.Listener<>() {
                     @Override

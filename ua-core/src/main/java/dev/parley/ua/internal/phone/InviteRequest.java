@@ -6,6 +6,7 @@ import dev.parley.sip.message.NameAddr;
 import dev.parley.sip.message.SipHeader;
 import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipRequest;
+import dev.parley.sip.message.SipUri;
 import dev.parley.sip.message.Uri;
 import dev.parley.ua.internal.auth.Credentials;
 import java.util.List;
@@ -18,6 +19,11 @@ import java.util.List;
 final class InviteRequest {
 
     private InviteRequest() {
+    }
+
+    /** Whether {@code uri} is a SIPS URI (RFC 3261 §19.1). */
+    static boolean isSips(Uri uri) {
+        return uri instanceof SipUri u && u.secure();
     }
 
     /**
@@ -34,7 +40,8 @@ final class InviteRequest {
                 .from(call.localParty)
                 .callId(call.id())
                 .cseq(cseq, "INVITE")
-                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user()))))
+                // RFC 3261 §8.1.1.8: an INVITE for a SIPS URI carries a SIPS Contact.
+                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user(), call.secure || isSips(target)))))
                 .add("Allow", PhoneCore.ALLOW)
                 .add("User-Agent", core.settings().userAgent());
         for (SipHeader h : extraHeaders) {

@@ -62,7 +62,8 @@ public final class LineImpl implements PhoneLine {
 
     /** Our From identity: the address of record with the display name. */
     NameAddr identity() {
-        SipUri aor = SipUri.of(config.user(), config.domain());
+        SipUri plain = SipUri.of(config.user(), config.domain());
+        SipUri aor = config.sips() ? plain.asSips() : plain;
         return config.displayName().isEmpty() ? NameAddr.of(aor) : NameAddr.of(config.displayName(), aor);
     }
 

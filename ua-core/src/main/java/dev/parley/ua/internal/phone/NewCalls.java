@@ -28,6 +28,7 @@ final class NewCalls {
     static CallImpl outgoing(PhoneCore core, LineImpl line, Uri target, List<SipHeader> extraHeaders) {
         NameAddr local = line.identity().withTag(core.newTag());
         CallImpl call = new CallImpl(core, line, CallDirection.OUTGOING, core.newCallId(), local, NameAddr.of(target));
+        call.secure = InviteRequest.isSips(target);
         call.outgoing = new OutgoingInvite(call, target, extraHeaders);
         return call;
     }
@@ -37,6 +38,7 @@ final class NewCalls {
         String tag = core.newTag();
         CallImpl call = new CallImpl(core, line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
                 invite.from());
+        call.secure = InviteRequest.isSips(invite.requestUri());
         call.incoming = new IncomingInvite(call, tx, invite, tag, null);
         core.callStarted(call);
         call.incoming.arrive();
@@ -50,6 +52,7 @@ final class NewCalls {
         String tag = core.newTag();
         CallImpl call = new CallImpl(core, replaced.line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
                 invite.from());
+        call.secure = InviteRequest.isSips(invite.requestUri());
         call.incoming = new IncomingInvite(call, tx, invite, tag, replaced);
         call.watch(new IncomingReplaces(replaced, call)::onState);
         core.callStarted(call);

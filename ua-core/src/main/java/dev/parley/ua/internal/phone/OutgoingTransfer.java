@@ -121,7 +121,7 @@ final class OutgoingTransfer {
             // RFC 3515 §2.1: exactly one Refer-To; RFC 3515 §2.4.1: REFER carries our Contact (it may create a subscription).
             b.add("Refer-To", referTo.toString())
                     .add("Referred-By", referredBy.toString())
-                    .contact(new Contact(NameAddr.of(call.core.contactUri(call.line.config().user()))));
+                    .contact(new Contact(NameAddr.of(call.contactUri())));
         }, new ClientTransaction.Listener<>() {
             @Override
             public void onResponse(SipResponse r) {

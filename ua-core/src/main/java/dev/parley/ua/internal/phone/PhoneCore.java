@@ -119,14 +119,28 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
      * uses a stream transport (RFC 3261 §19.1.1).
      */
     public SipUri contactUri(String user) {
+        return contactUri(user, false);
+    }
+
+    /**
+     * As {@link #contactUri(String)}; {@code secure} (or a {@code sips:} line) makes it
+     * {@code sips:user@ip:tlsport} when the line is over TLS: RFC 3261 §8.1.1.8 and §12.1.1, a
+     * request or dialog for a SIPS URI has a SIPS Contact (no transport parameter: sips: means TLS).
+     */
+    public SipUri contactUri(String user, boolean secure) {
         TransportKind kind = TransportKind.UDP;
+        boolean sipsLine = false;
         for (LineImpl line : lines) {
             if (line.config().user().equals(user)) {
                 kind = line.config().transport();
+                sipsLine = line.config().sips();
                 break;
             }
         }
         SipUri uri = SipUri.of(user, localHost(), localEndpoint(kind).address().getPort());
+        if (kind == TransportKind.TLS && (secure || sipsLine)) {
+            return uri.asSips();
+        }
         return kind == TransportKind.UDP ? uri : uri.withParam("transport", kind.viaName().toLowerCase(java.util.Locale.ROOT));
     }
 

@@ -104,8 +104,10 @@ public final class Registration {
 
     private void send(int requestedExpires) {
         inFlight = true;
-        SipUri registrar = SipUri.of(null, link.domain());
         NameAddr aor = link.addressOfRecord();
+        // RFC 3261 §10.2 (Request-URI: the registrar's domain); §26.2.2: a SIPS address of record is registered with sips:.
+        SipUri domain = SipUri.of(null, link.domain());
+        SipUri registrar = aor.uri() instanceof SipUri a && a.secure() ? domain.asSips() : domain;
         SipMessageBuilder<SipRequest> b = SipRequest.builder("REGISTER", registrar)
                 .via(link.newVia())
                 .maxForwards(70)
