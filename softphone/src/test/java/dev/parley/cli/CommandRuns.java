@@ -25,6 +25,15 @@ final class CommandRuns {
             return "sip:" + user + "@127.0.0.1:" + port;
         }
 
+        /** The TLS listener's port, from "listening on UDP:… and TLS:127.0.0.1:PORT" (a {@code --transport tls} line). */
+        int tlsPort() {
+            Matcher m = Pattern.compile(" and TLS:127\\.0\\.0\\.1:(\\d+)").matcher(printed());
+            if (!m.find()) {
+                throw new AssertionError("no TLS listener printed: " + printed());
+            }
+            return Integer.parseInt(m.group(1));
+        }
+
         /** Standard output and error so far. */
         String printed() {
             return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.message.Uri;
 import dev.parley.sip.transaction.ServerTransaction;
+import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.AudioSink;
 import dev.parley.ua.AudioSource;
 import dev.parley.ua.Call;
@@ -70,6 +71,12 @@ public final class CallImpl implements Call {
      * Contact in it is then {@code sips:} (§8.1.1.8). Set by {@link NewCalls}.
      */
     boolean secure;
+    /**
+     * The transport our INVITE went out on, or the peer's INVITE came in on (null until known): the
+     * dialog's requests to a target without a {@code transport} parameter use it, and our Contact
+     * names our listener for it, so a peer reached over UDP by a TLS line can reach us back.
+     */
+    TransportKind signalling;
     /** A usage that follows this call's states on the SIP thread (a transfer watching the call it made). */
     private java.util.function.Consumer<CallState> watcher;
 
@@ -85,7 +92,7 @@ public final class CallImpl implements Call {
 
     /** Our Contact in this call's requests and responses: {@code sips:} in a secure dialog. */
     dev.parley.sip.message.SipUri contactUri() {
-        return core.contactUri(line.config().user(), secure);
+        return core.contactUri(line.config().user(), secure, signalling);
     }
 
     void watch(java.util.function.Consumer<CallState> w) {

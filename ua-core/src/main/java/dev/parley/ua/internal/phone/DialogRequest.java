@@ -63,7 +63,7 @@ final class DialogRequest {
         if (listener instanceof Listener l) {
             l.sent(request);
         }
-        call.core.send(request, call.line.hopFor(call.dialog), new ClientTransaction.Listener<>() {
+        call.core.send(request, call.line.hopFor(call.dialog, call.signalling), new ClientTransaction.Listener<>() {
             @Override
             public void onResponse(SipResponse r) {
                 if (!retried(request, r)) {

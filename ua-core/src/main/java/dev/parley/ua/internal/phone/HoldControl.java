@@ -189,12 +189,12 @@ final class HoldControl {
     private void success(SipResponse r) {
         if (ack != null) {
             // RFC 3261 §13.2.2.4: a retransmitted 2xx gets the same ACK again.
-            call.core.sendAck(ack, call.line.hopFor(call.dialog));
+            call.core.sendAck(ack, call.line.hopFor(call.dialog, call.signalling));
             return;
         }
         call.dialog.onTargetRefreshResponse(r);
         ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(reInvite, call.core.newVia()), reInvite);
-        call.core.sendAck(ack, call.line.hopFor(call.dialog));
+        call.core.sendAck(ack, call.line.hopFor(call.dialog, call.signalling));
         OfferAnswer oa = call.offerAnswer;
         Optional<SessionDescription> answer = SdpSupport.body(r);
         boolean usable;

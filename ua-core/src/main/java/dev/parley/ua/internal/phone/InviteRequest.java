@@ -41,7 +41,7 @@ final class InviteRequest {
                 .callId(call.id())
                 .cseq(cseq, "INVITE")
                 // RFC 3261 §8.1.1.8: an INVITE for a SIPS URI carries a SIPS Contact.
-                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user(), call.secure || isSips(target)))))
+                .contact(new Contact(NameAddr.of(core.contactUri(call.line.config().user(), call.secure || isSips(target), call.signalling))))
                 .add("Allow", PhoneCore.ALLOW)
                 .add("User-Agent", core.settings().userAgent());
         for (SipHeader h : extraHeaders) {

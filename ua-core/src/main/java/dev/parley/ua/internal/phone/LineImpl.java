@@ -9,6 +9,7 @@ import dev.parley.sip.message.Via;
 import dev.parley.sip.transaction.ClientTransaction;
 import dev.parley.sip.transaction.Timeout;
 import dev.parley.sip.transport.Endpoint;
+import dev.parley.sip.transport.TransportKind;
 import dev.parley.ua.Call;
 import dev.parley.ua.LineConfig;
 import dev.parley.ua.PhoneError;
@@ -69,20 +70,27 @@ public final class LineImpl implements PhoneLine {
 
     /** Where an out-of-dialog request to {@code target} goes first: the outbound proxy, else the target. */
     Endpoint firstHop(Uri target) {
-        if (outboundProxy != null) {
-            return outboundProxy;
-        }
+        return outboundProxy != null ? outboundProxy : resolve(target, config.transport());
+    }
+
+    /** {@code target}'s endpoint ({@link NextHopChoice}), or null, told to the listener, when it cannot be resolved. */
+    private Endpoint resolve(Uri target, TransportKind usual) {
         try {
-            return NextHopChoice.endpoint(target, config.transport());
+            return NextHopChoice.endpoint(target, usual);
         } catch (UnknownHostException | RuntimeException e) {
             core.events().fire(l -> l.onError(new PhoneError("line " + config.user(), "cannot resolve " + target, e)));
             return null;
         }
     }
 
-    /** Where an in-dialog request goes: the outbound proxy, else the first route or the remote target. */
-    Endpoint hopFor(Dialog dialog) {
-        Endpoint hop = firstHop(dialog.nextHop());
+    /**
+     * Where an in-dialog request goes: the outbound proxy, else the first route or the remote target,
+     * over its {@code transport} parameter (TLS for sips:) or else over {@code dialogTransport}, the
+     * transport the dialog's INVITE used (null: the line's).
+     */
+    Endpoint hopFor(Dialog dialog, TransportKind dialogTransport) {
+        Endpoint hop = outboundProxy != null ? outboundProxy
+                : resolve(dialog.nextHop(), dialogTransport != null ? dialogTransport : config.transport());
         return hop != null ? hop : registrar;
     }
 

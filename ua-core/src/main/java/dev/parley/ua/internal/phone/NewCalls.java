@@ -39,6 +39,7 @@ final class NewCalls {
         CallImpl call = new CallImpl(core, line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
                 invite.from());
         call.secure = InviteRequest.isSips(invite.requestUri());
+        call.signalling = tx.peer().transport();
         call.incoming = new IncomingInvite(call, tx, invite, tag, null);
         core.callStarted(call);
         call.incoming.arrive();
@@ -53,6 +54,7 @@ final class NewCalls {
         CallImpl call = new CallImpl(core, replaced.line, CallDirection.INCOMING, invite.callId(), invite.to().withTag(tag),
                 invite.from());
         call.secure = InviteRequest.isSips(invite.requestUri());
+        call.signalling = tx.peer().transport();
         call.incoming = new IncomingInvite(call, tx, invite, tag, replaced);
         call.watch(new IncomingReplaces(replaced, call)::onState);
         core.callStarted(call);

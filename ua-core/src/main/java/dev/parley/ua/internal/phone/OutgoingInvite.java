@@ -58,6 +58,7 @@ final class OutgoingInvite {
     void start(CompletableFuture<Call> startStage) {
         this.stage = startStage;
         nextHop = call.line.firstHop(target);
+        call.signalling = nextHop == null ? null : nextHop.transport();
         if (nextHop == null) {
             call.finish(new CallEnd(EndCause.TRANSPORT_ERROR, 0, "cannot resolve " + target));
             return;
@@ -158,7 +159,7 @@ final class OutgoingInvite {
         if (call.dialog != null && call.dialog.state() == dev.parley.ua.internal.dialog.DialogState.CONFIRMED) {
             if (id.equals(call.dialog.id())) {
                 // RFC 3261 §13.2.2.4: a retransmitted 2xx is answered with the same ACK again.
-                call.core.sendAck(ack, call.line.hopFor(call.dialog));
+                call.core.sendAck(ack, call.line.hopFor(call.dialog, call.signalling));
             } else {
                 ackAndByeFork(r);
             }
@@ -169,7 +170,7 @@ final class OutgoingInvite {
         } else {
             call.dialog.confirmAsUac(r);
         }
-        hop = call.line.hopFor(call.dialog);
+        hop = call.line.hopFor(call.dialog, call.signalling);
         // RFC 3261 §13.2.2.4: the UAC core ACKs every 2xx, outside the transaction.
         ack = DialogRequest.ackWithCredentialsOf(call.dialog.ackFor(invite, call.core.newVia()), invite);
         call.core.sendAck(ack, hop);
@@ -198,7 +199,7 @@ final class OutgoingInvite {
     /** A 2xx from a second branch of a forked INVITE: acknowledge it, then end that dialog (RFC 3261 §13.2.2.4). */
     private void ackAndByeFork(SipResponse r) {
         Dialog fork = Dialog.asUac(invite, r);
-        Endpoint hop = call.line.hopFor(fork);
+        Endpoint hop = call.line.hopFor(fork, call.signalling);
         call.core.sendAck(fork.ackFor(invite, call.core.newVia()), hop);
         SipRequest bye = fork.newRequest("BYE", call.core.newVia(), null).build();
         call.core.send(bye, hop, new ClientTransaction.Listener<>() { });
@@ -228,6 +229,7 @@ final class OutgoingInvite {
     private void retarget() {
         target = targets.next();
         nextHop = call.line.firstHop(target);
+        call.signalling = nextHop == null ? null : nextHop.transport();
         if (nextHop == null) {
             finishWith(new CallEnd(EndCause.TRANSPORT_ERROR, 0, "cannot resolve " + target));
             return;

@@ -128,6 +128,15 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
      * request or dialog for a SIPS URI has a SIPS Contact (no transport parameter: sips: means TLS).
      */
     public SipUri contactUri(String user, boolean secure) {
+        return contactUri(user, secure, null);
+    }
+
+    /**
+     * As {@link #contactUri(String, boolean)}, naming our listener for {@code over} (the transport of
+     * the call's INVITE) when we have one, so that the peer's requests come back the way it was
+     * reached; null or a transport we do not listen on: the line's.
+     */
+    public SipUri contactUri(String user, boolean secure, TransportKind over) {
         TransportKind kind = TransportKind.UDP;
         boolean sipsLine = false;
         for (LineImpl line : lines) {
@@ -136,6 +145,9 @@ public final class PhoneCore implements TransactionUser<SipRequest, SipResponse>
                 sipsLine = line.config().sips();
                 break;
             }
+        }
+        if (over != null && listenerOrNull(over) != null) {
+            kind = over;
         }
         SipUri uri = SipUri.of(user, localHost(), localEndpoint(kind).address().getPort());
         if (kind == TransportKind.TLS && (secure || sipsLine)) {
