@@ -114,6 +114,25 @@ class InterruptedCommandTest {
     }
 
     @Test
+    void sigint_toAConferenceWithAParticipant_sendsBye_andExits130() throws Exception {
+        try (SoftPhone alice = phone("alice", 44800, c -> { });
+             ChildParley host = ChildParley.start(dir, "host", "conference", "--user", "host", "--bind", "127.0.0.1:0",
+                     "--answer", "--duration", "600")) {
+            String port = host.awaitPrinted("conference on UDP:127\\.0\\.0\\.1:(\\d+)", START_MILLIS);
+            Call call = alice.lines().get(0).newCall("sip:host@127.0.0.1:" + port);
+            call.start().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            host.awaitPrinted("joined: ", 10_000);
+
+            host.interrupt();
+            CallEnd end = call.ended().toCompletableFuture().get(EXIT_BOUND_MILLIS, TimeUnit.MILLISECONDS);
+
+            assertEquals(EndCause.REMOTE_HANGUP, end.cause(), "alice got the host's BYE: " + end);
+            assertEquals(ExitCode.INTERRUPTED.status(), host.awaitExit(EXIT_BOUND_MILLIS), host.printed());
+            assertTrue(host.out().contains("interrupted: phone closed; exiting with 130"), host.printed());
+        }
+    }
+
+    @Test
     void sigint_toListenWhileACallRingsThere_refusesItWith480() throws Exception {
         try (SoftPhone alice = phone("alice", 44600, c -> { });
              ChildParley bob = ChildParley.start(dir, "bob", "listen", "--user", "bob", "--bind", "127.0.0.1:0")) {
