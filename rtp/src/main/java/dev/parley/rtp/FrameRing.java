@@ -1,7 +1,5 @@
 package dev.parley.rtp;
 
-import java.util.Arrays;
-
 /**
  * The jitter buffer's storage: one slot per frame number, {@code frame & (capacity − 1)}, holding a
  * payload, its length and its arrival time. Allocated once; never allocates afterwards.
@@ -15,19 +13,21 @@ final class FrameRing {
     private static final long EMPTY = Long.MIN_VALUE;
 
     private final int mask;
-    private final byte[][] payloads;
+    private final int maxPayload;
+    /** Every slot's payload in one array, slot i at {@code i × maxPayload}: one object, not one per slot. */
+    private final byte[] payloads;
     private final int[] lengths;
-    private final long[] frames;
-    private final long[] arrivals;
+    /** Slot i's frame number at {@code 2i} and its arrival time at {@code 2i + 1}: one cache line for both. */
+    private final long[] framesAndArrivals;
     private int count;
 
     FrameRing(int capacity, int maxPayload) {
         this.mask = capacity - 1;
-        this.payloads = new byte[capacity][maxPayload];
+        this.maxPayload = maxPayload;
+        this.payloads = new byte[Math.multiplyExact(capacity, maxPayload)];
         this.lengths = new int[capacity];
-        this.frames = new long[capacity];
-        this.arrivals = new long[capacity];
-        Arrays.fill(frames, EMPTY);
+        this.framesAndArrivals = new long[2 * capacity];
+        clear();
     }
 
     /** Frames held. */
@@ -36,20 +36,21 @@ final class FrameRing {
     }
 
     boolean holds(long frame) {
-        return frames[slot(frame)] == frame;
+        return framesAndArrivals[2 * slot(frame)] == frame;
     }
 
     /** Takes the slot for {@code frame}: its index, or {@link #DUPLICATE} / {@link #OCCUPIED}. */
     int reserve(long frame, long arrivalNanos, int length) {
         int slot = slot(frame);
-        if (frames[slot] == frame) {
+        long held = framesAndArrivals[2 * slot];
+        if (held == frame) {
             return DUPLICATE;
         }
-        if (frames[slot] != EMPTY) {
+        if (held != EMPTY) {
             return OCCUPIED;
         }
-        frames[slot] = frame;
-        arrivals[slot] = arrivalNanos;
+        framesAndArrivals[2 * slot] = frame;
+        framesAndArrivals[2 * slot + 1] = arrivalNanos;
         lengths[slot] = length;
         count++;
         return slot;
@@ -58,7 +59,7 @@ final class FrameRing {
     /** Removes {@code frame}, which must be held; returns its slot (payload valid until reused). */
     int remove(long frame) {
         int slot = slot(frame);
-        frames[slot] = EMPTY;
+        framesAndArrivals[2 * slot] = EMPTY;
         count--;
         return slot;
     }
@@ -74,7 +75,7 @@ final class FrameRing {
 
     /** Arrival time of a held frame. */
     long arrival(long frame) {
-        return arrivals[slot(frame)];
+        return framesAndArrivals[2 * slot(frame) + 1];
     }
 
     /** Whether any frame in {@code [from, to)} is held. */
@@ -89,7 +90,7 @@ final class FrameRing {
 
     /** The lowest held frame above {@code f}; call only while {@link #count()} {@code > 0}. */
     long lowestAfter(long f) {
-        for (long g = f + 1; g <= f + 2L * frames.length; g++) {
+        for (long g = f + 1; g <= f + 2L * lengths.length; g++) {
             if (holds(g)) {
                 return g;
             }
@@ -100,8 +101,13 @@ final class FrameRing {
         return f;
     }
 
-    byte[] payload(int slot) {
-        return payloads[slot];
+    /** The array holding every slot's payload; slot {@code slot}'s starts at {@link #offset}. */
+    byte[] payloads() {
+        return payloads;
+    }
+
+    int offset(int slot) {
+        return slot * maxPayload;
     }
 
     int length(int slot) {
@@ -109,7 +115,9 @@ final class FrameRing {
     }
 
     void clear() {
-        Arrays.fill(frames, EMPTY);
+        for (int i = 0; i < framesAndArrivals.length; i += 2) {
+            framesAndArrivals[i] = EMPTY;
+        }
         count = 0;
     }
 

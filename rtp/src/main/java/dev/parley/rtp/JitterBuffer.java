@@ -65,7 +65,7 @@ public final class JitterBuffer {
     public void put(int timestamp, boolean marker, byte[] src, int offset, int length, long arrivalNanos) {
         int slot = admit(timestamp, marker, length, arrivalNanos);
         if (slot >= 0) {
-            System.arraycopy(src, offset, ring.payload(slot), 0, length);
+            System.arraycopy(src, offset, ring.payloads(), ring.offset(slot), length);
         }
     }
 
@@ -74,7 +74,7 @@ public final class JitterBuffer {
             long arrivalNanos) {
         int slot = admit(timestamp, marker, length, arrivalNanos);
         if (slot >= 0) {
-            src.get(offset, ring.payload(slot), 0, length);
+            src.get(offset, ring.payloads(), ring.offset(slot), length);
         }
     }
 
@@ -156,7 +156,7 @@ public final class JitterBuffer {
     public int playout(long now, AudioDecoder decoder, short[] pcm, int samplesPerFrame) {
         switch (take(now)) {
             case FRAME:
-                return decoder.decode(frame(), 0, frameLength(), pcm, 0);
+                return decoder.decode(frame(), frameOffset(), frameLength(), pcm, 0);
             case CONCEAL:
                 return decoder.conceal(pcm, 0, samplesPerFrame);
             default:
@@ -164,13 +164,16 @@ public final class JitterBuffer {
         }
     }
 
-    /** The payload array of the frame the last {@link #take} returned as {@link #FRAME}. */
+    /**
+     * The array holding the frame the last {@link #take} returned as {@link #FRAME}, from
+     * {@link #frameOffset()} for {@link #frameLength()} bytes (the array holds other frames too).
+     */
     public byte[] frame() {
-        return ring.payload(playout.slot());
+        return ring.payloads();
     }
 
     public int frameOffset() {
-        return 0;
+        return ring.offset(playout.slot());
     }
 
     public int frameLength() {

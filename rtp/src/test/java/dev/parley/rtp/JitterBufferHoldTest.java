@@ -48,7 +48,7 @@ class JitterBufferHoldTest {
             }
             int r = jb.take(now);
             if (r == JitterBuffer.FRAME) {
-                int frame = (jb.frame()[0] & 0xFF) | (jb.frame()[1] & 0xFF) << 8;
+                int frame = (jb.frame()[jb.frameOffset()] & 0xFF) | (jb.frame()[jb.frameOffset() + 1] & 0xFF) << 8;
                 ticks.add(Integer.toString(frame));
                 offsets[frame] = now / MS - frame * 20L;
             } else {

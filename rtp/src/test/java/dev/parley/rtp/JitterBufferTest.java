@@ -17,7 +17,7 @@ class JitterBufferTest {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int r = jb.take(from + i * 20 * MS);
-            out.add(r == JitterBuffer.FRAME ? String.valueOf(jb.frame()[0]) : r == JitterBuffer.CONCEAL ? "C" : "S");
+            out.add(r == JitterBuffer.FRAME ? String.valueOf(jb.frame()[jb.frameOffset()]) : r == JitterBuffer.CONCEAL ? "C" : "S");
         }
         return out;
     }
@@ -108,7 +108,7 @@ class JitterBufferTest {
         jb.put(1160, false, frame, 0, 161, 20 * MS);
         assertEquals(1, jb.stats().overflow());
         assertEquals(List.of("S", "S", "0"), ticks(jb, 0, 3));
-        assertEquals(42, jb.frame()[159]);
+        assertEquals(42, jb.frame()[jb.frameOffset() + 159]);
         assertEquals(160, jb.frameLength());
     }
 
