@@ -144,8 +144,10 @@ public final class SoftPhone implements AutoCloseable {
     }
 
     /**
-     * Ends every call, unregisters every registered line, then frees the SIP and RTP sockets and
-     * stops the phone's threads. Completes when all that is done (at most 64×T1 after the call,
+     * Ends every call — BYE when confirmed, CANCEL for an outgoing call not yet answered (sent once
+     * a provisional response has come, RFC 3261 §9.1), 480 Temporarily Unavailable for an incoming
+     * call still ringing — unregisters every registered line, then frees the SIP and RTP sockets and stops the
+     * phone's threads. Completes when all that is done (at most 64×T1 after the call,
      * when a registrar does not answer).
      */
     public CompletionStage<Void> closeAsync() {
