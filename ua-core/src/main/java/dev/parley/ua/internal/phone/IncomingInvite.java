@@ -5,7 +5,9 @@ import dev.parley.sdp.NegotiationException;
 import dev.parley.sdp.OfferAnswer;
 import dev.parley.sdp.SessionDescription;
 import dev.parley.sip.message.Contact;
+import dev.parley.sip.message.HeaderNames;
 import dev.parley.sip.message.NameAddr;
+import dev.parley.sip.message.SipMessageBuilder;
 import dev.parley.sip.message.SipRequest;
 import dev.parley.sip.message.SipResponse;
 import dev.parley.sip.transaction.ServerTransaction;
@@ -95,7 +97,7 @@ final class IncomingInvite {
         call.useDialog(Dialog.asUas(invite, tag, false));
         call.core.invitePending(tx, call);
         // RFC 3261 §13.3.1.1: tell the caller we are alerting the user.
-        tx.respond(withContact(SipResponse.createFrom(invite, 180, "Ringing", tag)));
+        tx.respond(dialogResponse(SipResponse.createFrom(invite, 180, "Ringing", tag)));
         call.setState(CallState.INCOMING);
         if (replaced != null) {
             // RFC 3891 §3: the user is already in the replaced call: the new one is taken at once.
@@ -112,8 +114,17 @@ final class IncomingInvite {
         }
     }
 
-    private SipResponse withContact(SipResponse r) {
-        return r.toBuilder().contact(new Contact(NameAddr.of(call.contactUri()))).build();
+    /**
+     * RFC 3261 §12.1.1: a response that makes the dialog (our 180 with its To tag, the 200) carries
+     * our Contact and every Record-Route value of the INVITE, in order and unchanged, so that the
+     * caller's in-dialog requests go through the proxies that asked to stay on the path.
+     */
+    private SipResponse dialogResponse(SipResponse r) {
+        SipMessageBuilder<SipResponse> b = r.toBuilder().contact(new Contact(NameAddr.of(call.contactUri())));
+        for (String recordRoute : invite.headerLines(HeaderNames.RECORD_ROUTE)) {
+            b.add(HeaderNames.RECORD_ROUTE, recordRoute);
+        }
+        return b.build();
     }
 
     private void respond(int code, String reason) {
@@ -127,7 +138,7 @@ final class IncomingInvite {
             expiry.cancel();
             expiry = null;
         }
-        SipResponse ok = withContact(SipResponse.createFrom(invite, 200, "OK", tag)).toBuilder()
+        SipResponse ok = dialogResponse(SipResponse.createFrom(invite, 200, "OK", tag)).toBuilder()
                 .add("Allow", PhoneCore.ALLOW)
                 .add("Server", call.core.settings().userAgent())
                 .body(SdpSupport.CONTENT_TYPE, localSdp.toBytes())
