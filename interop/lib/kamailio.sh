@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Sourced by interop scripts: start_kamailio DIR / stop_kamailio DIR.
+# Sourced by interop scripts: start_kamailio DIR [KAMAILIO_ARGS...] / stop_kamailio DIR.
 # Runs interop/kamailio/kamailio.cfg on 127.0.0.1:5070 with one worker (INTEROP-NOTES: several
 # workers can relay a 180 after the 200), its pid and logs in DIR. Stops only the PID it started.
 
 INTEROP_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 start_kamailio() {
-  local dir=$1
+  local dir=$1; shift
   mkdir -p "$dir"
   kamailio -f "$INTEROP_DIR/kamailio/kamailio.cfg" -P "$dir/kamailio.pid" -Y "$dir" -w "$dir" \
-    -m 64 -M 8 -E >"$dir/kamailio.log" 2>&1 || return 1
+    -m 64 -M 8 -E "$@" >"$dir/kamailio.log" 2>&1 || return 1
   local i
   for i in $(seq 1 50); do
     [ -s "$dir/kamailio.pid" ] && return 0

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sourced by interop scripts: require_packages CMD:PACKAGE ...
-# Installs the Debian package for each missing command. Under CI=true a failed install is a
+# Installs the Debian package for each missing command (a CMD starting with / is a file pattern
+# instead, e.g. /usr/lib/*/kamailio/modules/tls.so:kamailio-tls-modules). Under CI=true a failed install is a
 # failure (exit 1); elsewhere the caller gets status 2 and a loud SKIPPED reason in $SKIP_REASON.
 
 SKIP_REASON=""
@@ -9,7 +10,11 @@ require_packages() {
   local missing=() pair cmd pkg
   for pair in "$@"; do
     cmd=${pair%%:*}; pkg=${pair#*:}
-    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    if [[ $cmd == /* ]]; then
+      compgen -G "$cmd" >/dev/null || missing+=("$pkg")
+    else
+      command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    fi
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "interop: installing ${missing[*]} (apt-get)..." >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Sourced by interop/run: SIP over TLS (RFC 3261 §26) between Parley and baresip 1.0.0, directly
-# on 127.0.0.1 (no proxy: Debian's kamailio needs kamailio-tls-modules for TLS, and Debian's SIPp
-# is built without OpenSSL, `sipp -t l1` refuses to start).
+# Sourced by interop/run: SIP over TLS (RFC 3261 §26) on 127.0.0.1 between Parley and baresip
+# 1.0.0 directly, and between Parley phones through kamailio 5.6.3's tls module (Debian package
+# kamailio-tls-modules). Debian's SIPp is built without OpenSSL (`sipp -t l1` refuses to start).
 # Needs from run: $root, $work, $base, parley(), start_bg/stop_bg/wait_for_line/record, and
 # lib/baresip.sh, lib/dtmf-audio.sh, rows/baresip.sh (the digit sequences).
 #
@@ -16,7 +16,8 @@
 #
 # Audio is checked both ways as in rows/baresip.sh: baresip plays 2468, Parley 1357.
 # Ports: baresip SIP $base+90 (TLS $base+91), RTP $base+100..109; parley call $base+92 (TLS
-# $base+93), parley listen $base+94 (TLS $base+95), their RTP $base+110..119.
+# $base+93), parley listen $base+94 (TLS $base+95), their RTP $base+110..119; kamailio TLS 5071
+# (fixed in kamailio.cfg, with UDP 5070), Parley through it $base+120..125, RTP $base+130..139.
 
 TLS_PASSWORD=interop-tls
 
@@ -35,6 +36,26 @@ make_tls_files() {
     -keyout "$dir/baresip-key.pem" -out "$dir/baresip-cert.pem" >"$dir/openssl.log" 2>&1 ||
     { echo "openssl failed: $(tail -n 1 "$dir/openssl.log")"; return 1; }
   cat "$dir/baresip-cert.pem" "$dir/baresip-key.pem" >"$dir/baresip.pem"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$dir/kamailio-key.pem" -out "$dir/kamailio-cert.pem" >>"$dir/openssl.log" 2>&1 ||
+    { echo "openssl failed: $(tail -n 1 "$dir/openssl.log")"; return 1; }
+  # kamailio's tls module: its own certificate as a server; as a client (to the phones' TLS
+  # listeners) it requires and verifies Parley's certificate.
+  cat >"$dir/kamailio-tls.cfg" <<EOF
+[server:default]
+method = TLSv1.2+
+verify_certificate = no
+require_certificate = no
+private_key = $dir/kamailio-key.pem
+certificate = $dir/kamailio-cert.pem
+
+[client:default]
+method = TLSv1.2+
+verify_certificate = yes
+require_certificate = yes
+ca_list = $dir/parley.pem
+EOF
 }
 
 # Starts baresip NAME with no registration (regint=0), auto-answering, TLS on $base+91 with its
@@ -135,6 +156,51 @@ row_tls_baresip_calls_parley() {
   fi
 }
 
+# Through kamailio over TLS (both phones registered at 127.0.0.1:5071 with digest): register, then
+# alice calls bob (listen --auto-answer, TLS listener with Parley's certificate, which kamailio
+# verifies when it connects to deliver the INVITE). kamailio record-routes
+# (sip:127.0.0.1:5071;transport=tls;lr), so the ACK and BYE come back through it over TLS: a BYE it
+# cannot loose-route gets 404 and bob would never see it. Audio: alice plays 1357, bob records.
+row_tls_kamailio() {
+  local row="tls: parley -> kamailio (TLS) -> parley" reg_row="tls: parley register at kamailio (TLS)"
+  local tlso=(--domain parley.test --registrar 127.0.0.1:5071 --password secret --transport tls
+    --tls-ca "$work/tls/kamailio-cert.pem" --tls-keystore "$work/tls/parley.p12" --tls-password "$TLS_PASSWORD")
+  if parley register --user carol "${tlso[@]}" --bind 127.0.0.1:$((base + 120)) >"$work/tls-kam-reg.out" 2>&1; then
+    record PASS "$reg_row" "$(grep registered "$work/tls-kam-reg.out") (401 answered)"
+  else
+    record FAIL "$reg_row" "$(tail -n 1 "$work/tls-kam-reg.out")"
+  fi
+  local rec="$work/tls-kam-bob-heard.wav"
+  start_bg bob-tls-kam timeout 60 "$root/parley" listen --user bob "${tlso[@]}" --bind 127.0.0.1:$((base + 121)) \
+    --rtp-ports "$((base + 130))-$((base + 139))" --auto-answer --record "$rec" --duration 40 --events json
+  local events; events=$(started_log bob-tls-kam)
+  if ! wait_for_line "$events" '"event":"registered"' 20; then
+    record FAIL "$row" "bob did not register at kamailio over TLS (see $events)"
+    stop_bg bob-tls-kam
+    return
+  fi
+  parley call sip:bob@parley.test --user alice "${tlso[@]}" --proxy 127.0.0.1:5071 --bind 127.0.0.1:$((base + 123)) \
+    --rtp-ports "$((base + 130))-$((base + 139))" --play "$work/parley.wav" --duration 3 --events json --trace \
+    >"$work/tls-kam-call.json" 2>"$work/tls-kam-call.err"
+  local rc=$?
+  wait_for_line "$events" '"event":"ended"' 10
+  stop_bg bob-tls-kam
+  local bob_ended heard_by_bob
+  bob_ended=$(grep '"event":"ended"' "$events" | grep -o '"cause":"[^"]*"' | cut -d'"' -f4)
+  heard_by_bob=$(heard "$rec" "$PARLEY_DIGITS")
+  if [ $rc -ne 0 ]; then
+    record FAIL "$row" "parley call exit $rc ($(tail -n 1 "$work/tls-kam-call.err"))"
+  elif grep -q '◀──── 404' "$work/tls-kam-call.err"; then
+    record FAIL "$row" "kamailio answered 404: an in-dialog request missed its route (see $work/tls-kam-call.err)"
+  elif [ "$bob_ended" != remote_hangup ]; then
+    record FAIL "$row" "bob's call ended '${bob_ended:-never}', not remote_hangup: alice's BYE did not reach him (see $events)"
+  elif [ "${heard_by_bob##*: }" != found ]; then
+    record FAIL "$row" "bob's recording: $heard_by_bob"
+  else
+    record PASS "$row" "407 answered, record-routed over TLS, the BYE reached bob; bob heard $PARLEY_DIGITS"
+  fi
+}
+
 tls_rows() {
   local why
   if ! why=$(make_tls_files); then
@@ -147,4 +213,13 @@ tls_rows() {
   fi
   row_tls_parley_calls_baresip
   row_tls_baresip_calls_parley
+}
+
+tls_kamailio_rows() { # after tls_rows made the certificates; starts and stops its own kamailio
+  if ! start_kamailio "$work/kamailio-tls" -A WITH_TLS -A "TLS_CONFIG=\"$work/tls/kamailio-tls.cfg\""; then
+    record FAIL "tls: kamailio start" "kamailio with the tls module did not start (see $work/kamailio-tls)"
+    return
+  fi
+  row_tls_kamailio
+  stop_kamailio "$work/kamailio-tls"
 }
