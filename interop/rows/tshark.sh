@@ -39,6 +39,14 @@ row_tshark_capture() {
     --rtp-ports "$((base + 72))-$((base + 79))" --codecs g722 --play "$work/tshark-play.wav" \
     --dtmf '1234#' --duration 3 >"$work/tshark-call.out" 2>&1
   local rc=$?
+  # The call has ended, but the last packets (the BYE, its 200, RTCP BYEs) may not be in the file
+  # yet: stopping the capture at once lost them once (4 SIP frames, no BYE). Wait, at most about
+  # 5 s, until the BYE's 200 has been written.
+  local i
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    tshark -r "$cap" -n "${decode[@]}" -Y 'sip.CSeq.method == "BYE" && sip.Status-Code == 200' 2>/dev/null | grep -q . && break
+    sleep 0.5
+  done
   stop_bg listen-tshark
   stop_bg tshark
   if [ $rc -ne 0 ]; then
