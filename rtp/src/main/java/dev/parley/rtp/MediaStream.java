@@ -153,6 +153,15 @@ public final class MediaStream implements AutoCloseable {
         return call(() -> session.statistics());
     }
 
+    /**
+     * A snapshot of the session's statistics without waiting: it completes on the stream's thread
+     * at its next turn. For reading many streams at once (one turn of the thread serves them all,
+     * where {@link #statistics()} one after another waits a turn each).
+     */
+    public java.util.concurrent.CompletionStage<SessionStatistics> statisticsAsync() {
+        return submit(() -> session.statistics());
+    }
+
     EngineStatistics statisticsOnLoop() {
         SessionStatistics st = session.statistics();
         return new EngineStatistics(1, st.packetsSent(), st.packetsReceived(), st.droppedTotal(),
@@ -220,21 +229,26 @@ public final class MediaStream implements AutoCloseable {
         if (loop.inLoop()) {
             return task.get();
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.post(() -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            return submit(task).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("media stream task failed", e);
         }
+    }
+
+    /** Runs {@code task} on the stream's thread; the future completes there. */
+    private <T> CompletableFuture<T> submit(java.util.function.Supplier<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        run(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
     }
 }

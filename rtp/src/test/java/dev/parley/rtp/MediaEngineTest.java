@@ -55,6 +55,11 @@ class MediaEngineTest {
             assertEquals(a.statistics().ssrc(), s.remoteSsrc());
             assertEquals(0, s.droppedTotal() - s.dropped().getOrDefault(DropReason.SEQUENCE, 0L));
             assertTrue(s.jitterBuffer().played() > 0);
+            // The non-blocking form answers from the stream's thread with the same session's figures.
+            SessionStatistics later = b.statisticsAsync().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(s.ssrc(), later.ssrc());
+            assertEquals(s.remoteSsrc(), later.remoteSsrc());
+            assertTrue(later.packetsReceived() >= s.packetsReceived());
         }
     }
 

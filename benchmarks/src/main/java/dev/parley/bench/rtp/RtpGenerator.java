@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * millisecond. A thread blocked in {@code receive} would be woken for every packet, which on a
  * virtual machine costs more than the packet itself.
  */
-final class RtpGenerator implements AutoCloseable {
+final class RtpGenerator implements TrafficSource {
 
     private static final long PERIOD_NANOS = 20_000_000L;
     private static final int PAYLOAD = 160;
@@ -78,12 +78,14 @@ final class RtpGenerator implements AutoCloseable {
         return 0x10000 + i;
     }
 
-    InetSocketAddress localAddress() throws IOException {
+    @Override
+    public InetSocketAddress localAddress() throws IOException {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
     /** The echo streams' SSRCs, stream by stream, so their packets can be counted per stream. */
-    void echoSsrcs(int[] echoSsrc) {
+    @Override
+    public void echoSsrcs(int[] echoSsrc) {
         int[] sorted = echoSsrc.clone();
         int[] index = new int[sorted.length];
         Integer[] order = new Integer[sorted.length];
@@ -99,21 +101,25 @@ final class RtpGenerator implements AutoCloseable {
         this.ssrcIndex = index;
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread.start();
     }
 
     /** Stops sending (what comes back is still counted until {@link #close}). */
-    void stopSending() {
+    @Override
+    public void stopSending() {
         sending = false;
     }
 
     /** Packets sent so far (read while sending, for the rate). */
-    long sent() {
+    @Override
+    public long sent() {
         return sentSoFar;
     }
 
-    long received() {
+    @Override
+    public long received() {
         return received;
     }
 
@@ -127,7 +133,8 @@ final class RtpGenerator implements AutoCloseable {
     }
 
     /** Streams that got nothing back at all (0 in a healthy run); after {@link #close}. */
-    int silentStreams() {
+    @Override
+    public int silentStreams() {
         int silent = 0;
         for (long n : receivedPerStream) {
             if (n == 0) {
@@ -218,6 +225,12 @@ final class RtpGenerator implements AutoCloseable {
             receivedPerStream[ssrcIndex[at]]++;
             received++;
         }
+    }
+
+    /** The generator thread's CPU time so far. */
+    @Override
+    public long cpuNanos() {
+        return MediaThreads.named("generator").cpuAndAllocated()[0];
     }
 
     @Override

@@ -9,12 +9,16 @@ import java.util.List;
  * Prints packets/s each way, loss each way and CPU per stream count.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.parley.bench.rtp.RtpLoadRun [--seconds=20]
- *     [--generator=light|engine] [--threads=T] 500 1000 2000</pre>
+ *     [--generator=light|native|engine] [--threads=T] 500 1000 2000</pre>
  *
  * <ul>
  * <li>{@code --generator=light} (default, {@link GeneratorRun}): the traffic comes from a light
  *     generator (one socket, no decoding) and the engine under test runs the N echo streams with
  *     T selector threads (default: one per core).
+ * <li>{@code --generator=native} ({@link GeneratorRun} with {@link NativeGenerator}): the same, with
+ *     the traffic from a small C program that batches its system calls ({@code sendmmsg},
+ *     {@code recvmmsg}; compiled with the machine's {@code cc}; Linux), so the source takes less of
+ *     the cores the engine needs.
  * <li>{@code --generator=engine} ({@link TwoEngineRun}): a second engine's N caller streams are the
  *     traffic; T selector threads per engine (default 1).
  * </ul>
@@ -28,14 +32,17 @@ public final class RtpLoadRun {
         int seconds = 20;
         int threads = 0;
         boolean light = true;
+        boolean nativeSource = false;
         List<Integer> counts = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring("--seconds=".length()));
             } else if (arg.startsWith("--threads=")) {
                 threads = Integer.parseInt(arg.substring("--threads=".length()));
-            } else if (arg.equals("--generator=light") || arg.equals("--generator=engine")) {
-                light = arg.endsWith("light");
+            } else if (arg.equals("--generator=light") || arg.equals("--generator=engine")
+                    || arg.equals("--generator=native")) {
+                light = !arg.endsWith("engine");
+                nativeSource = arg.endsWith("native");
             } else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown option " + arg);
             } else {
@@ -51,7 +58,7 @@ public final class RtpLoadRun {
         System.out.println(light ? GeneratorRun.header() : TwoEngineRun.header());
         for (int n : counts) {
             if (light) {
-                GeneratorRun.run(n, seconds, threads);
+                GeneratorRun.run(n, seconds, threads, nativeSource);
             } else {
                 TwoEngineRun.run(n, seconds, threads);
             }
